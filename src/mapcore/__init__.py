@@ -1,0 +1,27 @@
+"""mapcore: the atlas of Russo-Japanese relations, 1850 to today, with no Streamlit in it.
+
+>>> atlas = load_atlas()
+>>> atlas.controller("iturup", datetime.date(1950, 6, 1))
+'russia'
+"""
+
+from .atlas import Atlas, default_geodata, load_atlas
+from .model import AtlasError, Change, Event, Passage, Period, Problem, YearRange
+from .timeline import reference_day, resolve
+from .validate import validate
+
+__all__ = [
+    "Atlas",
+    "AtlasError",
+    "Change",
+    "Event",
+    "Passage",
+    "Period",
+    "Problem",
+    "YearRange",
+    "default_geodata",
+    "load_atlas",
+    "reference_day",
+    "resolve",
+    "validate",
+]

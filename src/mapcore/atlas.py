@@ -1,0 +1,140 @@
+"""The atlas: who held each territory on any day, the essay's passages and the dated events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import geopandas as gpd
+
+from .model import AtlasError, Change, Event, Passage, Period
+from .timeline import Timeline, resolve
+from .validate import read_edition
+
+DEFAULT_GEODATA = Path(__file__).resolve().parents[2] / "geodata"
+ENV_GEODATA = "MAPCORE_GEODATA"
+
+COLUMNS = (
+    "territory",
+    "name",
+    "controller",
+    "controller_name",
+    "status",
+    "claimant",
+    "start",
+    "end",
+    "instrument",
+    "source",
+    "notes",
+)
+
+
+def default_geodata() -> Path:
+    """The folder the atlas reads: $MAPCORE_GEODATA if set, else the project's `geodata/`."""
+    return Path(os.environ.get(ENV_GEODATA) or DEFAULT_GEODATA)
+
+
+def load_atlas(path: str | os.PathLike | None = None) -> Atlas:
+    """Read and check an edition; raise AtlasError listing every problem if it has any."""
+    edition = read_edition(Path(path) if path is not None else default_geodata())
+    if edition.problems:
+        raise AtlasError(edition.problems)
+    return Atlas(
+        edition.periods,
+        edition.events,
+        edition.passages,
+        edition.lines,
+        edition.context,
+        edition.path,
+    )
+
+
+class Atlas:
+    """Answers questions about the atlas on a date; a year stands for its 31 December."""
+
+    def __init__(
+        self,
+        periods: list[Period],
+        events: list[Event],
+        passages: list[Passage],
+        lines: list[dict] | None = None,
+        context: list[dict] | None = None,
+        path: Path | None = None,
+    ):
+        self.path = path
+        self.periods = tuple(sorted(periods, key=lambda p: (p.territory, p.start)))
+        self.lines = tuple(lines or ())
+        self.context = tuple(context or ())
+        self.timeline = Timeline.build(list(self.periods))
+        self._events = tuple(sorted(events, key=lambda e: (e.date, e.name)))
+        self._passages = tuple(sorted(passages, key=lambda p: p.order))
+        self._frames: dict[int, gpd.GeoDataFrame] = {}
+
+    @property
+    def territories(self) -> list[str]:
+        return sorted({p.territory for p in self.periods})
+
+    def state(self, when: dt.date | int) -> tuple[Period, ...]:
+        """The periods in force on that day (or the year's reference day)."""
+        return self.timeline.state(resolve(when))
+
+    def snapshot(self, when: dt.date | int) -> gpd.GeoDataFrame:
+        """One row per territory in force on that day, EPSG:4326 (a copy: change it freely)."""
+        day = resolve(when)
+        i = self.timeline.state_index(day)
+        frame = self._frames.get(i)
+        if frame is None:
+            frame = self._frames[i] = self._frame(self.timeline.states[i], day)
+        return frame.copy()
+
+    def _frame(self, periods: tuple[Period, ...], day: dt.date) -> gpd.GeoDataFrame:
+        rows = {
+            "territory": [p.territory for p in periods],
+            "name": [p.name for p in periods],
+            "controller": [p.controller for p in periods],
+            "controller_name": [p.controller_name(day) for p in periods],
+            "status": [p.status for p in periods],
+            "claimant": [p.claimant for p in periods],
+            "start": [p.start for p in periods],
+            "end": [p.end for p in periods],
+            "instrument": [p.instrument for p in periods],
+            "source": [p.source for p in periods],
+            "notes": [p.notes for p in periods],
+        }
+        geometry = [p.geometry for p in periods]
+        return gpd.GeoDataFrame(rows, geometry=geometry, crs="EPSG:4326")
+
+    def period(self, territory: str, when: dt.date | int) -> Period | None:
+        """The period of `territory` in force on that day, or None if it did not exist then."""
+        return next((p for p in self.state(when) if p.territory == territory), None)
+
+    def controller(self, territory: str, when: dt.date | int) -> str | None:
+        """The controller id of `territory` on that day (None if the territory did not exist)."""
+        period = self.period(territory, when)
+        return period.controller if period else None
+
+    def passages(self, when: dt.date | int | None = None) -> list[Passage]:
+        """The passages that speak of that year, in essay order; None gives every passage."""
+        if when is None:
+            return list(self._passages)
+        year = resolve(when).year
+        return [p for p in self._passages if p.speaks_of(year)]
+
+    def events(self, when: dt.date | int) -> list[Event]:
+        """A year's events (int), or the events under way on one day (date)."""
+        day = resolve(when)
+        if isinstance(when, int):
+            return [e for e in self._events if e.in_year(day.year)]
+        return [e for e in self._events if e.on(day)]
+
+    def all_events(self) -> list[Event]:
+        return list(self._events)
+
+    def changes(self, year: int) -> list[Change]:
+        """The changes of control that take effect within `year`, in date order."""
+        return self.timeline.changes_in(resolve(year).year)
+
+    def change_years(self) -> list[int]:
+        """The years in which control of some territory changes (for 'next change')."""
+        return self.timeline.change_years()

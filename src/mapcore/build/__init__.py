@@ -1,0 +1,44 @@
+"""Build `geodata/` from Natural Earth and the project's readable definitions in `data/`.
+
+Same input, same bytes: features are sorted, coordinates rounded and JSON written with a fixed
+layout, so a rebuild that changes nothing shows no diff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from ..geojson import dumps, feature_collection
+from .compose import event_features, plain_feature, read_periods, territory_features
+
+PROJECT = Path(__file__).resolve().parents[3]
+DATA = PROJECT / "data"
+GEODATA = PROJECT / "geodata"
+NATURAL_EARTH_NOTE = "Made with Natural Earth (1:10m, public domain); historical lines from data/"
+
+
+def build(ne_dir: Path, data_dir: Path = DATA, out_dir: Path = GEODATA) -> dict[str, int]:
+    """Write the GeoJSON files of `out_dir`; return the feature count of each file written."""
+    from .geography import build_geography  # heavy: only the build needs it
+
+    geo = build_geography(Path(ne_dir), Path(data_dir) / "lines.toml")
+    periods = read_periods(Path(data_dir) / "periods.csv")
+    docs = {
+        "territories.geojson": territory_features(periods, geo.territories),
+        "lines.geojson": [_plain(f) for f in geo.lines],
+        "context.geojson": [_plain(f) for f in geo.context],
+        "events.geojson": event_features(Path(data_dir) / "events.csv"),
+    }
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, features in docs.items():
+        doc = feature_collection(features, name=name.split(".")[0], note=NATURAL_EARTH_NOTE)
+        (out_dir / name).write_text(dumps(doc), encoding="utf-8")
+    return {name: len(features) for name, features in docs.items()}
+
+
+def _plain(feature) -> dict:
+    props = asdict(feature)
+    geom = props.pop("geometry")
+    return plain_feature(props, geom)

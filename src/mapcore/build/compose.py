@@ -1,0 +1,170 @@
+"""Turn the readable definitions (`data/`) and the built geography into `geodata/` features.
+
+Residual territories (Manchuria) are what is left of their outline once the territories carved
+out of it on the same days (the Kwantung lease, the railway zones) are taken away; a residual
+period is split wherever one of those begins, ends or changes shape, so the map never shows a
+railway zone twice or a hole where nothing is.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import shapely
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from ..geojson import write_geometry
+
+RESIDUAL = ("manchuria",)
+PERIOD_COLUMNS = (
+    "territory",
+    "start",
+    "end",
+    "controller",
+    "status",
+    "name",
+    "controller_name",
+    "claimant",
+    "instrument",
+    "source",
+    "notes",
+    "geometry",
+    "origin",
+    "successors",
+)
+EVENT_COLUMNS = (
+    "date",
+    "end",
+    "name",
+    "kind",
+    "place",
+    "lat",
+    "lon",
+    "description",
+    "source",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of `periods.csv`, with its dates parsed for the residual split."""
+
+    values: dict[str, str]
+    start: dt.date
+    end: dt.date | None
+
+    @property
+    def territory(self) -> str:
+        return self.values["territory"]
+
+    @property
+    def key(self) -> str:
+        return self.values["geometry"] or self.territory
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+def read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a definitions table; its header must be exactly `columns`."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if tuple(reader.fieldnames or ()) != columns:
+            raise ValueError(f"{path}: header must be {','.join(columns)}")
+        return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+def read_periods(path: Path) -> list[Row]:
+    rows = []
+    for values in read_csv(path, PERIOD_COLUMNS):
+        end = dt.date.fromisoformat(values["end"]) if values["end"] else None
+        rows.append(Row(values, dt.date.fromisoformat(values["start"]), end))
+    return rows
+
+
+def residual_split(
+    rows: list[Row], shapes: dict[str, BaseGeometry]
+) -> list[tuple[Row, BaseGeometry, dt.date, dt.date | None]]:
+    """Each row with its geometry; residual rows cut at every day their carve-outs change."""
+    out = []
+    for row in rows:
+        geom = shapes[row.key]
+        if row.territory not in RESIDUAL:
+            out.append((row, geom, row.start, row.end))
+            continue
+        others = [
+            r
+            for r in rows
+            if r.territory != row.territory and shapes[r.key].intersection(geom).area > 0
+        ]
+        days = sorted(
+            {row.start}
+            | {
+                d
+                for r in others
+                for d in (r.start, r.end)
+                if d and row.start < d and (row.end is None or d < row.end)
+            }
+        )
+        pieces: list[tuple[frozenset[str], dt.date]] = []
+        for day in days:
+            keys = frozenset(r.key for r in others if r.covers(day))
+            if not pieces or pieces[-1][0] != keys:
+                pieces.append((keys, day))
+        for i, (keys, start) in enumerate(pieces):
+            end = pieces[i + 1][1] if i + 1 < len(pieces) else row.end
+            cut = shapely.union_all([shapes[k] for k in sorted(keys)]) if keys else None
+            piece = geom.difference(cut) if cut is not None else geom
+            out.append((row, shapely.set_precision(piece, 1e-5), start, end))
+    return out
+
+
+def territory_features(rows: list[Row], shapes: dict[str, BaseGeometry]) -> list[dict]:
+    features = []
+    for row, geom, start, end in residual_split(rows, shapes):
+        v = row.values
+        props = {
+            "territory": row.territory,
+            "name": v["name"],
+            "controller": v["controller"],
+            "status": v["status"],
+            "start": start.isoformat(),
+            "end": end.isoformat() if end else None,
+            "instrument": v["instrument"],
+            "source": v["source"],
+        }
+        for key in ("controller_name", "claimant", "notes", "origin"):
+            if v[key]:
+                props[key] = v[key]
+        # successors belong to the row's last day, so only to the last piece of a split row
+        if v["successors"] and end == row.end:
+            props["successors"] = v["successors"].split()
+        props["geometry_key"] = row.key
+        features.append({"type": "Feature", "properties": props, "geometry": write_geometry(geom)})
+    features.sort(key=lambda f: (f["properties"]["territory"], f["properties"]["start"]))
+    return features
+
+
+def event_features(path: Path) -> list[dict]:
+    features = []
+    for v in read_csv(path, EVENT_COLUMNS):
+        props = {
+            k: v[k]
+            for k in ("date", "end", "name", "kind", "place", "description", "source", "notes")
+            if v[k]
+        }
+        point = Point(float(v["lon"]), float(v["lat"]))
+        features.append({"type": "Feature", "properties": props, "geometry": write_geometry(point)})
+    features.sort(key=lambda f: (f["properties"]["date"], f["properties"]["name"]))
+    return features
+
+
+def plain_feature(props: dict, geom: BaseGeometry) -> dict:
+    """A feature for the lines and context files: only the properties that have a value."""
+    clean = {k: v for k, v in props.items() if v not in (None, "")}
+    return {"type": "Feature", "properties": clean, "geometry": write_geometry(geom)}

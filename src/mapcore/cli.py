@@ -1,0 +1,60 @@
+"""`mapcore`: validate an edition of the atlas, or rebuild `geodata/` from Natural Earth."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .atlas import default_geodata
+from .validate import read_edition
+
+
+def _validate(args: argparse.Namespace) -> int:
+    path = Path(args.dir) if args.dir else default_geodata()
+    edition = read_edition(path)
+    for problem in edition.problems:
+        print(problem)
+    if edition.problems:
+        print(f"{len(edition.problems)} problem(s) in {path}", file=sys.stderr)
+        return 1
+    print(
+        f"{path}: {len(edition.periods)} periods, {len(edition.events)} events, "
+        f"{len(edition.passages)} passages: clean"
+    )
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import DATA, GEODATA, build
+
+    ne_dir = Path(args.naturalearth)
+    if not ne_dir.is_dir():
+        print(f"{ne_dir}: Natural Earth folder not found", file=sys.stderr)
+        return 2
+    counts = build(ne_dir, Path(args.data or DATA), Path(args.out or GEODATA))
+    for name, count in counts.items():
+        print(f"{name}: {count} features")
+    problems = read_edition(Path(args.out or GEODATA)).problems
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mapcore", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check geodata and passages; exit 1 listing problems")
+    v.add_argument("dir", nargs="?", help="geodata folder (default: $MAPCORE_GEODATA or geodata/)")
+    v.set_defaults(func=_validate)
+    b = sub.add_parser("build", help="rebuild geodata/ from Natural Earth and data/")
+    b.add_argument("naturalearth", help="folder with the Natural Earth GeoJSON layers")
+    b.add_argument("--data", help="definitions folder (default: the project's data/)")
+    b.add_argument("--out", help="output folder (default: the project's geodata/)")
+    b.set_defaults(func=_build)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""The atlas's records: periods of control, changes, passages, events, and data problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from shapely.geometry.base import BaseGeometry
+
+from .vocab import controller_name
+
+
+@dataclass(frozen=True)
+class Period:
+    """One territory under one controller and status, from `start` to `end` (exclusive)."""
+
+    territory: str
+    start: dt.date
+    end: dt.date | None
+    controller: str
+    status: str
+    name: str
+    instrument: str
+    source: str
+    geometry: BaseGeometry = field(repr=False, compare=False)
+    claimant: str | None = None
+    controller_label: str | None = None
+    notes: str = ""
+    origin: str | None = None
+    successors: tuple[str, ...] = ()
+    index: int = -1
+
+    def covers(self, when: dt.date) -> bool:
+        return self.start <= when and (self.end is None or when < self.end)
+
+    def controller_name(self, when: dt.date) -> str:
+        """The controller's name on that day, unless the period names it more exactly."""
+        if self.controller_label:
+            return self.controller_label
+        return controller_name(self.controller, when, self.status)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change of control (controller or status) that takes effect on `date`."""
+
+    date: dt.date
+    territory: str
+    before: Period | None
+    after: Period | None
+
+    @property
+    def instrument(self) -> str:
+        return self.after.instrument if self.after else self.before.instrument  # type: ignore[union-attr]
+
+    def describe(self) -> str:
+        """One line for a teacher: '15 Oct 1905, Treaty of Portsmouth...: Karafuto to Japan'."""
+        day = f"{self.date.day} {self.date:%b %Y}"
+        if self.after is None:
+            succ = ", ".join(self.before.successors) if self.before else ""
+            return f"{day}: {self.before.name if self.before else self.territory} divided ({succ})"
+        what = self.after.name
+        who = self.after.controller_name(self.date)
+        status = self.after.status
+        tail = f"{what} to {who}" if status == "sovereign" else f"{what}: {who}, {status}"
+        return f"{day}, {self.instrument}: {tail}"
+
+
+@dataclass(frozen=True)
+class YearRange:
+    """Inclusive years; `end` None means 'to the present'."""
+
+    start: int
+    end: int | None
+
+    def __contains__(self, year: object) -> bool:
+        return (
+            isinstance(year, int) and self.start <= year and (self.end is None or year <= self.end)
+        )
+
+    def __str__(self) -> str:
+        if self.end == self.start:
+            return str(self.start)
+        return f"{self.start}–{self.end if self.end is not None else 'today'}"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage of the essay (or a reader comment), word for word, and the years it speaks of."""
+
+    id: str
+    text: str
+    ranges: tuple[YearRange, ...]
+    part: str = "essay"  # "essay" or "comment"
+    marker: str = ""  # the comment's list marker in the original ("1.", "•")
+    order: int = 0
+
+    @property
+    def start(self) -> int:
+        return min(r.start for r in self.ranges)
+
+    @property
+    def end(self) -> int | None:
+        ends = [r.end for r in self.ranges]
+        return None if None in ends else max(e for e in ends if e is not None)
+
+    def speaks_of(self, year: int) -> bool:
+        return any(year in r for r in self.ranges)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event at a real place: a battle, treaty, conference, meeting, declaration..."""
+
+    name: str
+    date: dt.date
+    kind: str
+    lon: float
+    lat: float
+    description: str
+    source: str
+    place: str = ""
+    end: dt.date | None = None  # last day of a multi-day event (inclusive)
+    notes: str = ""
+
+    def on(self, day: dt.date) -> bool:
+        return self.date <= day <= (self.end or self.date)
+
+    def in_year(self, year: int) -> bool:
+        return self.date.year <= year <= (self.end or self.date).year
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the data: which file, which feature, what is wrong."""
+
+    file: str
+    message: str
+    feature: int | None = None
+    territory: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.feature is not None:
+            where += f": feature {self.feature}"
+            if self.territory:
+                where += f" ({self.territory})"
+        elif self.territory:
+            where += f": {self.territory}"
+        return f"{where}: {self.message}"
+
+
+class AtlasError(Exception):
+    """The atlas's data has problems; `problems` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the atlas data:\n{lines}")

@@ -1,0 +1,150 @@
+"""The essay's passages: read `passages.toml`, check them, and prove the text is the author's.
+
+The file keeps each paragraph word for word (typos too) with the years it speaks of. It also
+records how many paragraphs the essay has and a SHA-256 of the whole text rebuilt from the
+passages, so a lost, repeated or edited paragraph is reported instead of shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+
+from .model import Passage, Problem, YearRange
+from .vocab import ATLAS_START
+
+PARTS = ("essay", "comment")
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:([-–])\s*(\d{4})?)?\s*$")
+
+
+def parse_years(text: str) -> YearRange:
+    """'1904-1905' -> 1904..1905; '1945' -> 1945; '1991-' -> 1991 to the present."""
+    m = _YEARS.match(text) if isinstance(text, str) else None
+    if not m:
+        raise ValueError(f"years {text!r} are not YYYY, YYYY-YYYY or YYYY- (to the present)")
+    start = int(m.group(1))
+    end = int(m.group(3)) if m.group(3) else (None if m.group(2) else start)
+    today = dt.date.today().year
+    if start < ATLAS_START.year or start > today:
+        raise ValueError(f"years {text!r} start outside {ATLAS_START.year}-{today}")
+    if end is not None and not start <= end <= today:
+        raise ValueError(f"years {text!r} end before they start or after {today}")
+    return YearRange(start, end)
+
+
+def original_lines(title: str, heading: str, passages: list[Passage]) -> list[str]:
+    """The essay's paragraphs as the author's file has them, in order."""
+    lines = [title]
+    for p in passages:
+        if p.part == "comment" and heading and heading not in lines:
+            lines.append(heading)
+        lines.append(f"{p.marker} {p.text}" if p.marker else p.text)
+    return lines
+
+
+def text_digest(lines: list[str]) -> str:
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def read_passages(file: Path, name: str) -> tuple[list[Passage], list[Problem]]:
+    """The passages in essay order, and every problem found on the way."""
+    problems: list[Problem] = []
+    if not file.is_file():
+        return [], [Problem(name, "file is missing")]
+    try:
+        doc = tomllib.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        return [], [Problem(name, f"file is not UTF-8 text ({exc.reason})")]
+    except tomllib.TOMLDecodeError as exc:
+        return [], [Problem(name, f"not valid TOML: {exc}")]
+    entries = doc.get("passage")
+    if not isinstance(entries, list) or not entries:
+        return [], [Problem(name, "has no [[passage]] entries")]
+
+    passages: list[Passage] = []
+    seen_ids: dict[str, int] = {}
+    seen_text: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+
+        def report(msg: str, i: int = i, entry: dict = entry) -> None:
+            pid = entry.get("id") if isinstance(entry, dict) else None
+            label = f"passage {i}" + (f" ({pid})" if isinstance(pid, str) else "")
+            problems.append(Problem(name, f"{label}: {msg}"))
+
+        if not isinstance(entry, dict):
+            report("is not a table")
+            continue
+        pid, text = entry.get("id"), entry.get("text")
+        part, marker = entry.get("part", "essay"), entry.get("marker", "")
+        ok = True
+        if not isinstance(pid, str) or not pid.strip():
+            report("'id' is missing")
+            ok = False
+        elif pid in seen_ids:
+            report(f"id repeats passage {seen_ids[pid]}")
+        if not isinstance(text, str) or not text.strip():
+            report("'text' is missing or empty")
+            ok = False
+        elif text in seen_text:
+            report(f"text repeats passage {seen_text[text]}: a paragraph appears twice")
+        if part not in PARTS:
+            report(f"'part' must be one of {', '.join(PARTS)}, not {part!r}")
+            ok = False
+        if not isinstance(marker, str):
+            report("'marker' is not text")
+            ok = False
+        ranges = []
+        years = entry.get("years")
+        if not isinstance(years, list) or not years:
+            report("'years' must list the years it speaks of, e.g. ['1904-1905']")
+            ok = False
+        else:
+            for y in years:
+                try:
+                    ranges.append(parse_years(y))
+                except ValueError as exc:
+                    report(str(exc))
+                    ok = False
+        if not ok:
+            continue
+        seen_ids.setdefault(pid, i)
+        seen_text.setdefault(text, i)
+        passages.append(Passage(pid, text, tuple(ranges), part, marker, order=i))
+
+    problems += _check_whole(doc, passages, name, complete=len(passages) == len(entries))
+    return passages, problems
+
+
+def _check_whole(doc: dict, passages: list[Passage], name: str, complete: bool) -> list[Problem]:
+    """The passages, in order, rebuild the essay exactly once."""
+    title, heading = doc.get("title"), doc.get("comments_heading", "")
+    expected, digest = doc.get("paragraphs"), doc.get("sha256")
+    if not isinstance(title, str) or not isinstance(heading, str):
+        return [Problem(name, "'title' and 'comments_heading' must be text")]
+    if not isinstance(expected, int) or not isinstance(digest, str):
+        return [Problem(name, "'paragraphs' (a count) and 'sha256' (of the essay) are missing")]
+    if not complete:
+        return []  # the entries' own problems say what is wrong
+    parts = [p.part for p in passages]
+    if parts != sorted(parts, key=PARTS.index):
+        return [Problem(name, "comments must follow the essay's passages")]
+    if len(passages) != expected:
+        return [
+            Problem(
+                name,
+                f"{len(passages)} passages but the essay has {expected} paragraphs: "
+                "a paragraph is missing or split",
+            )
+        ]
+    if text_digest(original_lines(title, heading, passages)) != digest:
+        return [
+            Problem(
+                name,
+                "the passages do not rebuild the author's text word for word "
+                "(a paragraph was edited or moved)",
+            )
+        ]
+    return []

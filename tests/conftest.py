@@ -1,0 +1,61 @@
+"""Shared fixtures: the real atlas, and editable copies of its geodata for breaking on purpose."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mapcore import load_atlas
+from mapcore.atlas import DEFAULT_GEODATA
+
+
+@pytest.fixture(scope="session")
+def atlas():
+    return load_atlas(DEFAULT_GEODATA)
+
+
+class Edition:
+    """A copy of the real geodata in a temporary folder, with helpers to break it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def read(self, name: str) -> dict:
+        return json.loads((self.path / name).read_text(encoding="utf-8"))
+
+    def write(self, name: str, doc: dict) -> None:
+        (self.path / name).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+    def edit_feature(self, file: str, index: int, **props) -> dict:
+        doc = self.read(file)
+        feature = doc["features"][index]
+        for key, value in props.items():
+            if value is None:
+                feature["properties"].pop(key, None)
+            else:
+                feature["properties"][key] = value
+        self.write(file, doc)
+        return feature
+
+    def find(self, name: str, **match) -> int:
+        """The index of the first feature whose properties match."""
+        for i, f in enumerate(self.read(name)["features"]):
+            if all(f["properties"].get(k) == v for k, v in match.items()):
+                return i
+        raise LookupError(match)
+
+    def text(self, name: str) -> str:
+        return (self.path / name).read_text(encoding="utf-8")
+
+    def write_text(self, name: str, text: str) -> None:
+        (self.path / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def edition(tmp_path):
+    target = tmp_path / "geodata"
+    shutil.copytree(DEFAULT_GEODATA, target)
+    return Edition(target)

@@ -1,0 +1,268 @@
+"""The validator: each kind of broken data is reported with file, feature and problem."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from mapcore import AtlasError, load_atlas, validate
+from mapcore.atlas import DEFAULT_GEODATA
+
+T = "territories.geojson"
+
+
+def messages(path) -> list[str]:
+    return [str(p) for p in validate(path)]
+
+
+def only(path) -> str:
+    found = messages(path)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_real_geodata_is_clean():
+    assert validate(DEFAULT_GEODATA) == []
+
+
+def test_bad_json_names_the_file_and_line(edition):
+    edition.write_text(T, edition.text(T)[:5000])
+    assert only(edition.path).startswith("territories.geojson: not valid JSON:")
+    assert "at line" in only(edition.path)
+
+
+def test_a_missing_file(edition):
+    (edition.path / "events.geojson").unlink()
+    assert only(edition.path) == "events.geojson: file is missing"
+
+
+def test_not_a_feature_collection(edition):
+    edition.write(T, {"type": "Feature"})
+    problems = messages(edition.path)
+    assert "territories.geojson: not a GeoJSON FeatureCollection" in problems
+
+
+def test_a_crs_member_breaks_rfc_7946(edition):
+    doc = edition.read("lines.geojson")
+    doc["crs"] = {"type": "name", "properties": {"name": "EPSG:3857"}}
+    edition.write("lines.geojson", doc)
+    assert "has a 'crs' member" in only(edition.path)
+
+
+@pytest.mark.parametrize("prop", ["instrument", "source", "controller", "name"])
+def test_a_missing_property(edition, prop):
+    i = edition.find(T, territory="iturup", start="1946-02-02")
+    edition.edit_feature(T, i, **{prop: None})
+    assert only(edition.path) == f"territories.geojson: feature {i} (iturup): '{prop}' is missing"
+
+
+@pytest.mark.parametrize(
+    ("props", "expected"),
+    [
+        ({"territory": "atlantis"}, "unknown territory 'atlantis'"),
+        ({"controller": "ussr"}, "unknown controller 'ussr'"),
+        ({"controller": "russia+japan"}, "must list ids alphabetically: 'japan+russia'"),
+        ({"status": "owned"}, "unknown status 'owned'"),
+        ({"claimant": None}, "status 'disputed' needs a 'claimant'"),
+        ({"start": "2 Feb 1946"}, "'start' is not an ISO date (YYYY-MM-DD): '2 Feb 1946'"),
+    ],
+)
+def test_unknown_ids_and_unreadable_dates(edition, props, expected):
+    i = edition.find(T, territory="iturup", start="1946-02-02")
+    edition.edit_feature(T, i, **props)
+    found = messages(edition.path)
+    assert any(f"feature {i}" in m and expected in m for m in found), found
+
+
+def test_end_before_start(edition):
+    i = edition.find(T, territory="urup", start="1945-08-31")
+    edition.edit_feature(T, i, end="1945-08-31")
+    found = messages(edition.path)
+    assert (
+        f"territories.geojson: feature {i} (urup): end 1945-08-31 is not after start 1945-08-31"
+        in found
+    )
+
+
+def test_a_gap_between_periods(edition):
+    i = edition.find(T, territory="urup", start="1945-08-31")
+    edition.edit_feature(T, i, end="1946-01-01")
+    found = messages(edition.path)
+    assert any("(urup): gap: nothing covers 1946-01-01 to 1946-02-02" in m for m in found), found
+
+
+def test_overlapping_periods(edition):
+    i = edition.find(T, territory="urup", start="1945-08-31")
+    edition.edit_feature(T, i, end="1946-03-01")
+    found = messages(edition.path)
+    assert any(
+        "(urup): overlap: starts 1946-02-02, before the previous period ends (1946-03-01" in m
+        for m in found
+    ), found
+
+
+def test_a_territory_left_without_periods(edition):
+    doc = edition.read(T)
+    doc["features"] = [f for f in doc["features"] if f["properties"]["territory"] != "habomai"]
+    edition.write(T, doc)
+    assert only(edition.path) == "territories.geojson: habomai: territory has no periods"
+
+
+def test_coverage_that_stops(edition):
+    i = edition.find(T, territory="habomai", end=None)
+    edition.edit_feature(T, i, end="2000-01-01")
+    assert "coverage stops on 2000-01-01" in only(edition.path)
+
+
+def _set_geometry(edition, territory, geometry):
+    i = edition.find(T, territory=territory, end=None)
+    doc = edition.read(T)
+    doc["features"][i]["geometry"] = geometry
+    edition.write(T, doc)
+    return i
+
+
+@pytest.mark.parametrize(
+    ("geometry", "expected"),
+    [
+        (
+            {"type": "Polygon", "coordinates": [[[146, 43], [146.2, 43], [146.2, 95], [146, 43]]]},
+            "latitude 95 is outside -90..90",
+        ),
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[146, 43], [146, 43.2], [146.2, 43.2], [146, 43]]],
+            },
+            "exterior ring is clockwise",
+        ),
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[146, 43], [146.2, 43.2], [146.2, 43], [146, 43.2], [146, 43]]],
+            },
+            "geometry is not valid (Self-intersection",
+        ),
+        ({"type": "Polygon", "coordinates": []}, "geometry is empty"),
+        ({"type": "Point", "coordinates": [146, 43]}, "geometry type 'Point' is not one of"),
+        (None, "geometry is missing"),
+    ],
+)
+def test_broken_geometry(edition, geometry, expected):
+    i = _set_geometry(edition, "habomai", geometry)
+    found = messages(edition.path)
+    assert any(
+        m.startswith(f"territories.geojson: feature {i} (habomai): {expected}") for m in found
+    ), found
+
+
+def test_a_broken_event(edition):
+    doc = edition.read("events.geojson")
+    doc["features"][3]["properties"]["kind"] = "party"
+    doc["features"][7]["properties"].pop("source")
+    edition.write("events.geojson", doc)
+    found = messages(edition.path)
+    assert "events.geojson: feature 3: unknown event kind 'party'" in found[0]
+    assert found[1] == "events.geojson: feature 7: 'source' is missing"
+
+
+def test_every_problem_in_one_run(edition):
+    i = edition.find(T, territory="iturup", start="1946-02-02")
+    edition.edit_feature(T, i, status="owned", source=None)
+    (edition.path / "lines.geojson").write_text("{", encoding="utf-8")
+    text = edition.text("passages.toml").replace('years = ["1904-1905"]', 'years = ["1905-1904"]')
+    edition.write_text("passages.toml", text)
+    found = messages(edition.path)
+    assert len(found) == 4, found
+
+
+# -- passages -----------------------------------------------------------------------------
+
+
+def _passages(edition, old, new):
+    text = edition.text("passages.toml")
+    assert old in text
+    edition.write_text("passages.toml", text.replace(old, new, 1))
+
+
+def test_passages_bad_toml(edition):
+    _passages(edition, 'id = "yalta"', 'id = "yalta')
+    assert only(edition.path).startswith("passages.toml: not valid TOML:")
+
+
+def test_passages_unreadable_years(edition):
+    _passages(edition, 'years = ["1904-1905"]', 'years = ["the war"]')
+    assert only(edition.path) == (
+        "passages.toml: passage 4 (war-1904): years 'the war' are not "
+        "YYYY, YYYY-YYYY or YYYY- (to the present)"
+    )
+
+
+def test_passages_edited_text_is_not_the_authors(edition):
+    _passages(edition, "Tsushima Straights", "Tsushima Straits")
+    assert "do not rebuild the author's text word for word" in only(edition.path)
+
+
+def test_passages_a_paragraph_twice(edition):
+    text = edition.text("passages.toml")
+    block = text[text.index('[[passage]]\nid = "yalta"') :]
+    block = block[: block.index("\n\n")]
+    edition.write_text("passages.toml", text + "\n" + block.replace('"yalta"', '"yalta-2"') + "\n")
+    found = messages(edition.path)
+    assert any("(yalta-2): text repeats passage 8: a paragraph appears twice" in m for m in found)
+
+
+def test_passages_a_paragraph_missing(edition):
+    text = edition.text("passages.toml")
+    start = text.index('[[passage]]\nid = "yalta"')
+    end = text.index("\n\n", start)
+    edition.write_text("passages.toml", text[:start] + text[end:])
+    assert "17 passages but the essay has 18 paragraphs" in only(edition.path)
+
+
+# -- load_atlas and the command line ---------------------------------------------------------
+
+
+def test_load_atlas_raises_one_error_with_the_same_list(edition):
+    i = edition.find(T, territory="urup", start="1945-08-31")
+    edition.edit_feature(T, i, end="1946-01-01", status="owned")
+    with pytest.raises(AtlasError) as err:
+        load_atlas(edition.path)
+    assert [str(p) for p in err.value.problems] == messages(edition.path)
+    assert len(err.value.problems) == 2
+
+
+def _cli(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "mapcore.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_cli_clean_exits_0():
+    run = _cli("validate", str(DEFAULT_GEODATA))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "clean" in run.stdout
+
+
+def test_cli_broken_exits_1_with_one_line_per_problem_and_no_traceback(edition):
+    i = edition.find(T, territory="urup", start="1945-08-31")
+    edition.edit_feature(T, i, end="1946-01-01", controller="ussr")
+    edition.write_text("events.geojson", "not json")
+    run = _cli("validate", str(edition.path))
+    assert run.returncode == 1
+    lines = run.stdout.strip().splitlines()
+    assert len(lines) == 3, lines
+    assert all(line.split(":")[0] in (T, "events.geojson") for line in lines)
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_cli_a_folder_that_does_not_exist(tmp_path):
+    run = _cli("validate", str(tmp_path / "nowhere"))
+    assert run.returncode == 1 and "geodata folder not found" in run.stdout
