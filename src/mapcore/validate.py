@@ -180,12 +180,16 @@ def _period(props: dict, geometry, index: int, report) -> Period | None:
     if start and end and not start < end:
         bad(f"end {end} is not after start {start}")
     origin = props.get("origin") or None
-    if origin is not None and origin not in TERRITORIES:
+    if origin is not None and not (isinstance(origin, str) and origin in TERRITORIES):
         bad(f"'origin' must be a known territory id: {origin!r}")
     successors = props.get("successors") or []
-    if not isinstance(successors, list) or not all(s in TERRITORIES for s in successors):
+    if not isinstance(successors, list) or not all(
+        isinstance(s, str) and s in TERRITORIES for s in successors
+    ):
         bad(f"'successors' must list known territory ids: {successors!r}")
         successors = []
+    label = _text(props, "controller_name", bad, required=False) or None
+    notes = _text(props, "notes", bad, required=False)
     if not ok or geometry is None or start is None:
         return None
     return Period(
@@ -199,8 +203,8 @@ def _period(props: dict, geometry, index: int, report) -> Period | None:
         source=source,
         geometry=geometry,
         claimant=claimant,
-        controller_label=props.get("controller_name") or None,
-        notes=props.get("notes") or "",
+        controller_label=label,
+        notes=notes,
         origin=origin,
         successors=tuple(successors),
         index=index,
@@ -235,9 +239,9 @@ def _event(props: dict, geometry, index: int, report) -> Event | None:
         lat=geometry.y,
         description=description,
         source=source,
-        place=props.get("place") or "",
+        place=_text(props, "place", bad, required=False),
         end=end,
-        notes=props.get("notes") or "",
+        notes=_text(props, "notes", bad, required=False),
     )
 
 
@@ -277,7 +281,8 @@ class Span:
 def _span(feature: Any, index: int) -> Span | None:
     """The territory and dates of a feature, or None if they cannot be read (already reported)."""
     props = feature.get("properties") if isinstance(feature, dict) else None
-    if not isinstance(props, dict) or props.get("territory") not in TERRITORIES:
+    territory = props.get("territory") if isinstance(props, dict) else None
+    if not isinstance(territory, str) or territory not in TERRITORIES:
         return None
     try:
         start = dt.date.fromisoformat(props["start"])
@@ -288,7 +293,7 @@ def _span(feature: Any, index: int) -> Span | None:
     if not isinstance(successors, list) or not all(isinstance(x, str) for x in successors):
         successors = []
     origin = props.get("origin") if isinstance(props.get("origin"), str) else None
-    return Span(props["territory"], start, end, index, origin, tuple(successors))
+    return Span(territory, start, end, index, origin, tuple(successors))
 
 
 def check_coverage(periods: list[Span]) -> list[Problem]:
