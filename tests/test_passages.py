@@ -12,10 +12,7 @@ AUTHORS_TEXT_SHA256 = "f263376eab67bf5ea8fc350ef95f8fd12ba792e5e6ed45be179ba450c
 
 
 def test_passages_rebuild_the_authors_text_exactly(atlas):
-    import tomllib
-
-    doc = tomllib.loads((atlas.path / "passages.toml").read_text(encoding="utf-8"))
-    lines = original_lines(doc["title"], doc["comments_heading"], atlas.passages(None))
+    lines = original_lines(atlas.essay_title, atlas.essay_heading, atlas.passages(None))
     assert text_digest(lines) == AUTHORS_TEXT_SHA256
     assert len(lines) == 20
 

@@ -9,8 +9,10 @@ from .atlas import Atlas, default_geodata, load_atlas
 from .model import AtlasError, Change, Event, Passage, Period, Problem, YearRange
 from .timeline import reference_day, resolve
 from .validate import validate
+from .vocab import ATLAS_START
 
 __all__ = [
+    "ATLAS_START",
     "Atlas",
     "AtlasError",
     "Change",

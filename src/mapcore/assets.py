@@ -1,17 +1,21 @@
-"""Leaflet served by the app itself, so the map draws with no internet.
+"""Everything the browser loads, served by the app itself, so the map draws with no internet.
 
-Leaflet's files come from the `xstatic-leaflet` package (installed by pip with mapcore) and are
-copied, once, into the app's `static/` folder, which Streamlit serves at `/app/static/`. Nothing
+Leaflet comes from the `xstatic-leaflet` package (installed by pip with mapcore); the atlas's
+own script and style ship inside mapcore; the atlas data is written from the loaded atlas. All
+of it is copied, once, into the app's `static/` folder, which Streamlit serves at
+`/app/static/`. File names carry a content hash, so a browser never keeps a stale copy. Nothing
 is downloaded and nothing third-party is committed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 STATIC_URL = "/app/static"
+PACKAGE_STATIC = Path(__file__).parent / "static"
 
 
 class AssetError(RuntimeError):
@@ -30,7 +34,8 @@ def leaflet_source() -> tuple[Path, str]:
         import xstatic.pkg.leaflet as leaflet
     except ImportError:
         raise AssetError(
-            "Leaflet is not installed: run `pip install -e .` (it installs xstatic-leaflet)"
+            "Leaflet is missing: reinstall the app's packages with `pip install -e .` "
+            "(it installs xstatic-leaflet)"
         ) from None
     return Path(leaflet.BASE_DIR), leaflet.VERSION
 
@@ -41,10 +46,34 @@ def ensure_leaflet(static_dir: Path) -> Assets:
     target = Path(static_dir) / "vendor" / f"leaflet-{version}"
     needed = ("leaflet.js", "leaflet.css", "images/layers.png")
     if not all((target / name).is_file() for name in needed):
-        if not (source / "leaflet.js").is_file():
-            raise AssetError(f"{source} has no leaflet.js: reinstall xstatic-leaflet")
+        if not all((source / name).is_file() for name in needed):
+            raise AssetError(
+                f"Leaflet's files are missing from {source}: reinstall xstatic-leaflet "
+                "(`pip install --force-reinstall xstatic-leaflet`)"
+            )
         shutil.copytree(source, target, dirs_exist_ok=True)
     url = f"{STATIC_URL}/vendor/leaflet-{version}"
     return Assets(
         js=(("leaflet", f"{url}/leaflet.js"),), css=(("leaflet_css", f"{url}/leaflet.css"),)
     )
+
+
+def publish(static_dir: Path, name: str, content: bytes) -> str:
+    """Write `content` as `static_dir/atlas/STEM-HASH.EXT` (once) and return its URL."""
+    stem, ext = name.rsplit(".", 1)
+    tag = hashlib.sha256(content).hexdigest()[:16]
+    target = Path(static_dir) / "atlas" / f"{stem}-{tag}.{ext}"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{ext}.part")
+        partial.write_bytes(content)
+        partial.replace(target)  # atomic: a browser never reads half a file
+    return f"{STATIC_URL}/atlas/{target.name}"
+
+
+def publish_package_file(static_dir: Path, name: str) -> str:
+    """Publish one of mapcore's own browser files (the map's script, the essay panel...)."""
+    source = PACKAGE_STATIC / name
+    if not source.is_file():
+        raise AssetError(f"{source} is missing: reinstall mapcore (`pip install -e .`)")
+    return publish(static_dir, name, source.read_bytes())

@@ -47,6 +47,8 @@ def load_atlas(path: str | os.PathLike | None = None) -> Atlas:
         edition.lines,
         edition.context,
         edition.path,
+        essay_title=edition.essay.title,
+        essay_heading=edition.essay.heading,
     )
 
 
@@ -61,8 +63,12 @@ class Atlas:
         lines: list[dict] | None = None,
         context: list[dict] | None = None,
         path: Path | None = None,
+        essay_title: str = "",
+        essay_heading: str = "",
     ):
         self.path = path
+        self.essay_title = essay_title
+        self.essay_heading = essay_heading
         self.periods = tuple(sorted(periods, key=lambda p: (p.territory, p.start)))
         self.lines = tuple(lines or ())
         self.context = tuple(context or ())

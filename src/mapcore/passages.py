@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Passage, Problem, YearRange
@@ -49,20 +50,29 @@ def text_digest(lines: list[str]) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
-def read_passages(file: Path, name: str) -> tuple[list[Passage], list[Problem]]:
-    """The passages in essay order, and every problem found on the way."""
+@dataclass(frozen=True)
+class Essay:
+    """The essay's passages in order, with its title and the heading over the comments."""
+
+    title: str = ""
+    heading: str = ""
+    passages: tuple[Passage, ...] = ()
+
+
+def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
+    """The essay in passages, and every problem found on the way."""
     problems: list[Problem] = []
     if not file.is_file():
-        return [], [Problem(name, "file is missing")]
+        return Essay(), [Problem(name, "file is missing")]
     try:
         doc = tomllib.loads(file.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        return [], [Problem(name, f"file is not UTF-8 text ({exc.reason})")]
+        return Essay(), [Problem(name, f"file is not UTF-8 text ({exc.reason})")]
     except tomllib.TOMLDecodeError as exc:
-        return [], [Problem(name, f"not valid TOML: {exc}")]
+        return Essay(), [Problem(name, f"not valid TOML: {exc}")]
     entries = doc.get("passage")
     if not isinstance(entries, list) or not entries:
-        return [], [Problem(name, "has no [[passage]] entries")]
+        return Essay(), [Problem(name, "has no [[passage]] entries")]
 
     passages: list[Passage] = []
     seen_ids: dict[str, int] = {}
@@ -115,7 +125,10 @@ def read_passages(file: Path, name: str) -> tuple[list[Passage], list[Problem]]:
         passages.append(Passage(pid, text, tuple(ranges), part, marker, order=i))
 
     problems += _check_whole(doc, passages, name, complete=len(passages) == len(entries))
-    return passages, problems
+    title, heading = doc.get("title"), doc.get("comments_heading", "")
+    if not isinstance(title, str) or not isinstance(heading, str):
+        title, heading = "", ""
+    return Essay(title, heading, tuple(passages)), problems
 
 
 def _check_whole(doc: dict, passages: list[Passage], name: str, complete: bool) -> list[Problem]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .geojson import GeometryError, read_geometry
 from .model import Event, Passage, Period, Problem
-from .passages import read_passages
+from .passages import Essay, read_passages
 from .vocab import ATLAS_START, STATUSES, TERRITORIES, controller_problem
 
 TERRITORIES_FILE = "territories.geojson"
@@ -41,6 +41,7 @@ class Edition:
     passages: list[Passage] = field(default_factory=list)
     lines: list[dict] = field(default_factory=list)
     context: list[dict] = field(default_factory=list)
+    essay: Essay = field(default_factory=Essay)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -58,7 +59,8 @@ def read_edition(path: Path) -> Edition:
     lines_parser = _plain(("kind", "name", "start", "source"))
     ed.lines, _ = _read_features(ed, LINES_FILE, lines_parser, LINES)
     ed.context, _ = _read_features(ed, CONTEXT_FILE, _plain(("kind", "name", "source")), POLYGONS)
-    ed.passages, problems = read_passages(ed.path / PASSAGES_FILE, PASSAGES_FILE)
+    ed.essay, problems = read_passages(ed.path / PASSAGES_FILE, PASSAGES_FILE)
+    ed.passages = list(ed.essay.passages)
     ed.problems += problems
     return ed
 

@@ -1,0 +1,77 @@
+"""The Streamlit pieces the app builds on, defined once per process rather than on every rerun.
+
+app.py runs top to bottom on each rerun, so anything decorated there (Streamlit's caches, the
+v2 components) would be rebuilt each time; imported from here, it is built once. The loaded
+atlas is shared by every session: one copy of the geodata per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import streamlit as st
+
+import mapcore
+from mapcore import layers, mapdata
+from mapcore.assets import ensure_leaflet, publish, publish_package_file
+
+STATIC = Path(__file__).parent / "static"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A loaded atlas and the URLs of what the browser fetches for it."""
+
+    atlas: mapcore.Atlas
+    map_assets: layers.MapAssets
+    essay_url: str
+    essay_style: str
+    essay_module: str
+    notes_url: str
+    notes_style: str
+    notes_module: str
+    keys_module: str
+
+    @cache  # noqa: B019 - a handful of Editions per process, each kept by Streamlit's cache
+    def state(self, year: int) -> dict:
+        """The map's state for a year: computed once per year, then shared by all sessions."""
+        return mapdata.year_state(self.atlas, year)
+
+
+@st.cache_resource(show_spinner="Loading the atlas…")
+def load(geodata: str) -> Edition:
+    """Read and check the atlas once per process, and publish its browser files."""
+    atlas = mapcore.load_atlas(geodata)
+    data = mapdata.dumps(mapdata.static_data(atlas)).encode("utf-8")
+    essay = mapdata.dumps(mapdata.essay_data(atlas)).encode("utf-8")
+    notes = mapdata.dumps(mapdata.year_notes(atlas)).encode("utf-8")
+    map_assets = layers.MapAssets(
+        leaflet=ensure_leaflet(STATIC),
+        script_url=publish_package_file(STATIC, "atlasmap.js"),
+        style_url=publish_package_file(STATIC, "atlasmap.css"),
+        data_url=publish(STATIC, "atlas.json", data),
+    )
+    return Edition(
+        atlas,
+        map_assets,
+        essay_url=publish(STATIC, "essay.json", essay),
+        essay_style=publish_package_file(STATIC, "essay.css"),
+        essay_module=publish_package_file(STATIC, "essay.js"),
+        notes_url=publish(STATIC, "notes.json", notes),
+        notes_style=publish_package_file(STATIC, "year.css"),
+        notes_module=publish_package_file(STATIC, "year.js"),
+        keys_module=publish_package_file(STATIC, "keys.js"),
+    )
+
+
+@st.cache_resource
+def module_component(name: str, module: str):
+    """A v2 component whose code is one of mapcore's static files, fetched once and cached."""
+    return st.components.v2.component(
+        name,
+        # a newline marks the string as inline code, not a path
+        js=f"export default function (c) {{\n  const url = new URL({module!r}, document.baseURI);\n"
+        "  return import(url.href).then(function (m) { return m.default(c); });\n}\n",
+    )

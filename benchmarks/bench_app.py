@@ -1,0 +1,142 @@
+"""Benchmark the classroom app in headless Chromium: step latency, bursts, bytes, first paint.
+
+Starts the real app, opens it in Debian's Chromium with every outside request blocked, and
+presses the slider's arrow keys. Timestamps are taken in the browser: the keydown in the page,
+and in the map's frame the moment `data-map-year` changes and the next animation frame (the
+colours drawn). Prints figures; asserts nothing. Run:
+
+    python benchmarks/bench_app.py [--steps 80]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from harness import launch, map_frame, open_page, running_app, slider_thumb, wait_map_year
+from playwright.sync_api import sync_playwright
+
+WATCH_MAP = """() => {
+  window.__drawn = []; window.__minPaths = Infinity;
+  const box = document.querySelector('[data-map-year]');
+  new MutationObserver(() => {
+    const t = performance.timeOrigin + performance.now();
+    const y = box.dataset.mapYear;
+    const paths = document.querySelectorAll('.leaflet-atlas-territories-pane path').length;
+    window.__minPaths = Math.min(window.__minPaths, paths);
+    requestAnimationFrame(() => window.__drawn.push({y: y, t: t,
+      paint: performance.timeOrigin + performance.now()}));
+  }).observe(box, {attributes: true, attributeFilter: ['data-map-year']});
+  window.__mark = 'same map';
+}"""
+WATCH_KEYS = """() => {
+  window.__keys = [];
+  document.addEventListener('keydown', () =>
+    window.__keys.push(performance.timeOrigin + performance.now()), true);
+}"""
+
+
+def frame_bytes(response: dict) -> int:
+    """A websocket frame's size: CDP gives binary frames (opcode 2) base64-encoded."""
+    payload = response["payloadData"]
+    return len(base64.b64decode(payload)) if response.get("opcode") == 2 else len(payload.encode())
+
+
+def quiet(page, received: list, gap: float = 0.15) -> None:
+    """Wait until no websocket frame has arrived for `gap` seconds."""
+    page.wait_for_timeout(gap * 1000)
+    while received and time.monotonic() - received[-1][0] < gap:
+        page.wait_for_timeout(30)
+
+
+def figures(label: str, samples: list[float], unit: str = "ms") -> str:
+    s = sorted(samples)
+    p95 = s[min(len(s) - 1, int(0.95 * len(s)))]
+    return (f"{label:<38} median {statistics.median(s):8.1f} {unit}  p95 {p95:8.1f} {unit}  "
+            f"max {s[-1]:8.1f} {unit}  (n={len(s)})")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--steps", type=int, default=80)
+    parser.add_argument("--start", type=int, default=1890)
+    args = parser.parse_args()
+    with running_app() as server, sync_playwright() as pw:
+        browser = launch(pw)
+        page = open_page(browser, f"{server.url}/?year={args.start}")
+        frame = map_frame(page)
+        map_at = frame.evaluate("performance.timeOrigin + performance.now()") - page.evaluate(
+            "performance.timeOrigin"
+        )
+        fcp = page.evaluate(
+            "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"
+        )
+        frame.evaluate(WATCH_MAP)
+        page.evaluate(WATCH_KEYS)
+        frame.evaluate("window.map.setZoom(5)")  # a teacher's zoom, to be kept
+        page.wait_for_timeout(500)
+        received: list[tuple[float, int]] = []
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.on(
+            "Network.webSocketFrameReceived",
+            lambda e: received.append((time.monotonic(), frame_bytes(e["response"]))),
+        )
+        thumb = slider_thumb(page)
+        thumb.focus()
+        # -- single steps, each waited for -------------------------------------------------
+        step_bytes, year = [], args.start
+        for _ in range(args.steps):
+            before = len(received)
+            year += 1
+            page.keyboard.press("ArrowRight")
+            wait_map_year(frame, year)
+            quiet(page, received)  # the rerun's last messages, so they count for this step
+            step_bytes.append(sum(n for _, n in received[before:]))
+        keys = page.evaluate("window.__keys")
+        drawn = frame.evaluate("window.__drawn")
+        by_year = {}
+        for d in drawn:  # the first time each year was drawn
+            by_year.setdefault(d["y"], d)
+        paint = [by_year[str(args.start + i + 1)]["paint"] - k for i, k in enumerate(keys)]
+        applied = [by_year[str(args.start + i + 1)]["t"] - k for i, k in enumerate(keys)]
+        # -- a burst: 10 presses 50 ms apart ----------------------------------------------
+        settles = []
+        for _ in range(3):
+            page.wait_for_timeout(1000)
+            page.evaluate("window.__keys = []")
+            frame.evaluate("window.__drawn = []")
+            for _ in range(10):
+                page.keyboard.press("ArrowRight")
+                page.wait_for_timeout(50)
+            year += 10
+            wait_map_year(frame, year)
+            page.wait_for_timeout(500)
+            last_key = page.evaluate("window.__keys")[-1]
+            final = [d for d in frame.evaluate("window.__drawn") if d["y"] == str(year)]
+            settles.append(final[0]["paint"] - last_key)
+        zoom = frame.evaluate("window.map.getZoom()")
+        same_map = frame.evaluate("window.__mark") == "same map"
+        min_paths = frame.evaluate("window.__minPaths")
+        browser.close()
+    print(f"first contentful paint                 {fcp:8.1f} ms")
+    print(f"map drawn (first year) after navigation {map_at:8.1f} ms")
+    print(figures("keypress -> year's colours drawn", paint))
+    print(figures("keypress -> state applied (no paint)", applied))
+    print(figures("burst of 10 at 50 ms: settle after last", settles))
+    print(figures("websocket bytes received per step", [b / 1024 for b in step_bytes], "KB"))
+    print(
+        f"map kept (no remount): {same_map}; zoom kept: {zoom == 5} (zoom {zoom}); "
+        f"fewest territory paths during scrubbing: {min_paths}; outside requests blocked: "
+        f"{len(page.blocked)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""The Folium map: a base that never changes, and a small per-year layer on top of it.
+
+The base map is identical on every rerun, so streamlit-folium keeps the same map (no remount,
+the teacher's pan and zoom kept); it loads the atlas's geometry once from a static file. Each
+step sends only `YearLayer`, whose script hands the year's state to the map's own script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import folium
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from .assets import Assets
+
+CENTER = (45.5, 131.0)  # North-East Asia: Lake Baikal's meridian to Kamchatka
+ZOOM = 4
+ONLINE_TILES = {
+    "OpenStreetMap": (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "&copy; OpenStreetMap contributors",
+    ),
+    "CartoDB Positron": (
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+        "&copy; OpenStreetMap contributors &copy; CARTO",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class MapAssets:
+    """Where the browser finds Leaflet, the atlas map's script and style, and the data."""
+
+    leaflet: Assets
+    script_url: str
+    style_url: str
+    data_url: str
+
+
+class AtlasBase(JSCSSMixin, MacroElement):
+    """Loads the atlas map's script and data into the base map (once)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            AtlasMap.init({{ this._parent.get_name() }}, {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, assets: MapAssets, slider_key: str = "year"):
+        super().__init__()
+        self._name = "AtlasBase"
+        self.options = {"dataUrl": assets.data_url, "sliderKey": slider_key}
+        self.default_js = [("atlasmap", assets.script_url)]
+        self.default_css = [("atlasmap_css", assets.style_url)]
+
+
+class YearLayer(folium.FeatureGroup):
+    """The year's state, handed to the map's script: the only thing a slider step sends."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.featureGroup();
+            AtlasMap.show({{ this.state|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, state: dict):
+        super().__init__(name=f"year {state['year']}", control=False)
+        self.state = state
+
+
+def base_map(assets: MapAssets, slider_key: str = "year") -> folium.Map:
+    """The map every rerun passes to st_folium unchanged: no tiles, Leaflet served locally.
+
+    `slider_key` is the key of the page's Year slider, which the map watches to redraw at once.
+    """
+    m = folium.Map(
+        location=CENTER,
+        zoom_start=ZOOM,
+        tiles=None,
+        min_zoom=3,
+        max_zoom=10,
+        control_scale=True,
+        world_copy_jump=False,
+    )
+    m.default_js = list(assets.leaflet.js)
+    m.default_css = list(assets.leaflet.css)
+    AtlasBase(assets, slider_key).add_to(m)
+    return m
+
+
+def tiles_option(name: str | None) -> dict | None:
+    """The online tile layer the teacher switched on, if any (None: the atlas's own land)."""
+    if not name or name not in ONLINE_TILES:
+        return None
+    url, attribution = ONLINE_TILES[name]
+    return {"url": url, "attribution": attribution}

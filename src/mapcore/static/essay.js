@@ -1,0 +1,93 @@
+/* The essay beside the map: every passage, the year's passages highlighted and scrolled into
+ * view, the others dimmed; clicking a passage asks the app to show its year. The text is
+ * fetched once and set with textContent, so nothing in it can become markup. */
+const essays = {};
+
+function load(url) {
+  if (!essays[url]) {
+    essays[url] = fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.statusText);
+      return r.json();
+    });
+  }
+  return essays[url];
+}
+
+function text(tag, className, value) {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = value;
+  return el;
+}
+
+function build(root, essay, trigger) {
+  root.textContent = "";
+  root.appendChild(text("h3", "essay-title", essay.title));
+  essay.passages.forEach(function (p) {
+    if (p.part === "comment" && !root.querySelector(".essay-comments")) {
+      root.appendChild(text("h4", "essay-comments", essay.heading));
+    }
+    const el = document.createElement("article");
+    el.className = "passage passage-" + p.part;
+    el.dataset.id = p.id;
+    el.tabIndex = 0;
+    el.setAttribute("role", "button");
+    el.title = "Show " + p.jump + " on the map";
+    el.appendChild(text("div", "passage-years", p.years));
+    el.appendChild(text("p", "passage-text", (p.marker ? p.marker + " " : "") + p.text));
+    el.addEventListener("click", function () { trigger("clicked", p.id); });
+    el.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); trigger("clicked", p.id); }
+    });
+    root.appendChild(el);
+  });
+  root.dataset.built = "1";
+}
+
+function highlight(root, data) {
+  const active = new Set(data.active);
+  const primary = new Set(data.primary);
+  let first = null;
+  root.querySelectorAll("article.passage").forEach(function (el) {
+    const on = active.has(el.dataset.id);
+    el.classList.toggle("active", on);
+    el.classList.toggle("primary", primary.has(el.dataset.id));
+    el.classList.toggle("dim", !on);
+    if (el.dataset.id === data.focus) first = el;
+  });
+  root.dataset.year = String(data.year);
+  root.dataset.active = data.active.join(" ");
+  if (first && root.dataset.scrolledFor !== root.dataset.active) {
+    root.dataset.scrolledFor = root.dataset.active;
+    root.scrollTo({ top: first.offsetTop - root.offsetTop - 6, behavior: "auto" });
+  }
+}
+
+export default function (component) {
+  const { data, setTriggerValue, parentElement } = component;
+  if (!parentElement.querySelector("link.essay-style")) {
+    const link = document.createElement("link");
+    link.className = "essay-style";
+    link.rel = "stylesheet";
+    link.href = data.style;
+    parentElement.appendChild(link);
+  }
+  let root = parentElement.querySelector(".essay");
+  if (!root) {
+    root = document.createElement("div");
+    root.className = "essay";
+    parentElement.appendChild(root);
+  }
+  root.style.height = data.height + "px";
+  load(data.url)
+    .then(function (essay) {
+      if (root.dataset.url !== data.url) {
+        build(root, essay, setTriggerValue);
+        root.dataset.url = data.url;
+      }
+      highlight(root, data);
+    })
+    .catch(function (err) {
+      root.textContent = "The essay could not be loaded (" + err + "). Reload the page.";
+    });
+}

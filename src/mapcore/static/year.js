@@ -1,0 +1,64 @@
+/* Under the map: what changed in the year, and the year's events (with those off the map).
+ * All years arrive once in one file; a step only sends the year. Text is set with textContent,
+ * so nothing from the data can become markup. */
+const files = {};
+
+function load(url) {
+  if (!files[url]) {
+    files[url] = fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.statusText);
+      return r.json();
+    });
+  }
+  return files[url];
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function render(root, notes, year) {
+  root.textContent = "";
+  root.dataset.year = String(year);
+  root.appendChild(el("h4", "year-title", "What changed in " + year));
+  const changes = notes.changes[year] || [];
+  if (!changes.length) root.appendChild(el("p", "year-none", "No change of control in " + year + "."));
+  const list = el("ul", "year-changes");
+  changes.forEach(function (line) { list.appendChild(el("li", "", line)); });
+  if (changes.length) root.appendChild(list);
+  const events = notes.events[year] || [];
+  if (events.length) {
+    root.appendChild(el("h4", "year-title", "Events of " + year));
+    const ev = el("ul", "year-events");
+    events.forEach(function (e) {
+      const li = el("li", "event-" + e.kind);
+      li.appendChild(el("span", "year-kind", notes.kinds[e.kind]));
+      li.appendChild(el("b", "", e.name));
+      li.appendChild(el("span", "year-when", " · " + e.when + (e.place ? " · " + e.place : "")));
+      ev.appendChild(li);
+    });
+    root.appendChild(ev);
+  }
+}
+
+export default function (component) {
+  const { data, parentElement } = component;
+  if (!parentElement.querySelector("link.year-style")) {
+    const link = document.createElement("link");
+    link.className = "year-style";
+    link.rel = "stylesheet";
+    link.href = data.style;
+    parentElement.appendChild(link);
+  }
+  let root = parentElement.querySelector(".year-notes");
+  if (!root) {
+    root = el("div", "year-notes");
+    parentElement.appendChild(root);
+  }
+  load(data.url)
+    .then(function (notes) { render(root, notes, data.year); })
+    .catch(function (err) { root.textContent = "The year's notes could not be loaded (" + err + ")."; });
+}

@@ -1,0 +1,56 @@
+"""What a year brings, in words: the changes of control and the year's events, for display."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import groupby
+
+from .model import Change
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])|(:)(?=[A-Za-z])")
+
+
+def md_escape(text: str) -> str:
+    """Text from the data, safe inside Streamlit markdown: no links, emphasis, HTML or emoji.
+
+    Only the characters that can start markup are escaped (brackets for links, `*_~` for
+    emphasis, `<>` for HTML, `:` before a letter for `:shortcodes:`), so the text stays short.
+    """
+    return _MARKDOWN.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One dated line of "What changed in YEAR": one instrument, every territory it moved."""
+
+    day: str
+    instrument: str
+    outcomes: tuple[str, ...]
+
+    def text(self) -> str:
+        return f"{self.day}, {self.instrument}: {'; '.join(self.outcomes)}"
+
+
+def _outcome(change: Change) -> str:
+    after = change.after
+    if after is None:
+        return change.territory
+    who = after.controller_name(change.date)
+    if after.status == "sovereign":
+        return f"{after.name} to {who}"
+    if after.status == "contested":
+        return f"{after.name}: war front, {who}"
+    if after.status == "disputed" and after.claimant:
+        return f"{after.name}: {who}, disputed"
+    return f"{after.name}: {who}, {after.status}"
+
+
+def change_lines(changes: list[Change]) -> list[ChangeLine]:
+    """The year's changes, grouped by day and instrument, in date order."""
+    lines = []
+    ordered = sorted(changes, key=lambda c: (c.date, c.instrument))
+    for (day, instrument), group in groupby(ordered, key=lambda c: (c.date, c.instrument)):
+        outcomes = tuple(dict.fromkeys(_outcome(c) for c in group))  # Sakhalin N and S: once
+        lines.append(ChangeLine(f"{day.day} {day:%b %Y}", instrument, outcomes))
+    return lines

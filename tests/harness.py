@@ -1,0 +1,161 @@
+"""Drive the real app in headless Chromium: start the server, block the world, find the map.
+
+Shared by the browser tests and `benchmarks/bench_app.py`. Chromium is Debian's
+(`/usr/bin/chromium`); Playwright only drives it, it never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("MAPCORE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost", "data:",
+         "blob:", "about:")  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class AppServer:
+    """`streamlit run app.py` on a free port, optionally on another geodata folder."""
+
+    geodata: Path | None = None
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+    log: Path | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60) -> AppServer:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        if self.geodata is not None:
+            env["MAPCORE_GEODATA"] = str(self.geodata)
+        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+               "--server.port", str(self.port), "--server.address", "127.0.0.1",
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+        self.log = Path(tempfile.mkstemp(prefix="mapcore-app-", suffix=".log")[1])
+        with self.log.open("w") as out:  # a file, not a pipe: a full pipe would stall the app
+            self.process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out,
+                                            stderr=subprocess.STDOUT, text=True)  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {self.log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as r:
+                    if r.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise TimeoutError(f"streamlit did not start on {self.url}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+@contextmanager
+def running_app(geodata: Path | None = None):
+    server = AppServer(geodata).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def launch(playwright):
+    """Debian's Chromium, headless. Wait with page.wait_for_timeout, never time.sleep: the
+    route that blocks outside requests is served by this process while Playwright waits."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def open_page(browser, url: str, width: int = 1600, height: int = 900):
+    """A page on `url` with every request that would leave the machine blocked (and listed)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.blocked = []
+
+    def route(request_route):
+        target = request_route.request.url
+        if target.startswith(LOCAL):
+            request_route.continue_()
+        else:
+            page.blocked.append(target)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page.goto(url)
+    return page
+
+
+def map_frame(page, timeout: float = 30):
+    """The st_folium iframe's frame, once the atlas map has drawn its first year."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url:
+                try:
+                    if frame.evaluate("!!document.querySelector('[data-map-year]')"):
+                        drawn = frame.evaluate(
+                            "document.querySelector('[data-map-year]').dataset.mapYear"
+                        )
+                        if drawn:
+                            return frame
+                except Exception:  # the frame is still loading
+                    pass
+        page.wait_for_timeout(50)  # not time.sleep: Playwright must keep serving the routes
+    raise TimeoutError("the map never drew a year")
+
+
+def map_year(frame) -> str | None:
+    return frame.evaluate("document.querySelector('[data-map-year]').dataset.mapYear")
+
+
+def wait_map_year(frame, year: int, timeout: float = 15) -> None:
+    frame.wait_for_function(
+        f"document.querySelector('[data-map-year]').dataset.mapYear === '{year}'",
+        timeout=timeout * 1000,
+    )
+
+
+def slider_thumb(page):
+    """The Year slider's (visually hidden) range input: focus it, then press the arrow keys."""
+    return page.locator(".st-key-year input[type=range]")
+
+
+def fills(frame) -> list[str]:
+    """The fill of every territory drawn on the map (colours and pattern references)."""
+    return frame.evaluate(
+        "[...document.querySelectorAll('.leaflet-atlas-territories-pane path')]"
+        ".map(p => p.getAttribute('fill'))"
+    )
