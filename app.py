@@ -84,7 +84,7 @@ def toggle_play() -> None:
 
 
 def passage_clicked() -> None:
-    chosen = STATE.essay.clicked if "essay" in STATE else None
+    chosen = STATE["essay"].clicked if "essay" in STATE else None
     passage = next((p for p in atlas.passages(None) if p.id == chosen), None)
     if passage is not None:
         STATE.playing = False
@@ -92,7 +92,7 @@ def passage_clicked() -> None:
 
 
 def key_pressed() -> None:
-    key = (STATE.keys.key or "") if "keys" in STATE else ""
+    key = (STATE["keys"].key or "") if "keys" in STATE else ""  # STATE.keys is dict.keys
     if key.startswith("ArrowLeft"):
         step_to(STATE.year - 1)
     elif key.startswith("ArrowRight"):

@@ -28,8 +28,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost", "data:",
-         "blob:", "about:")  # fmt: skip
+LOCAL = (
+    "http://127.0.0.1",
+    "http://localhost",
+    "ws://127.0.0.1",
+    "ws://localhost",
+    "data:",
+    "blob:",
+    "about:",
+)
 
 
 def free_port() -> int:
@@ -55,13 +62,26 @@ class AppServer:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         if self.geodata is not None:
             env["MAPCORE_GEODATA"] = str(self.geodata)
-        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-               "--server.port", str(self.port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+        cmd = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
         self.log = Path(tempfile.mkstemp(prefix="mapcore-app-", suffix=".log")[1])
         with self.log.open("w") as out:  # a file, not a pipe: a full pipe would stall the app
-            self.process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out,
-                                            stderr=subprocess.STDOUT, text=True)  # fmt: skip
+            self.process = subprocess.Popen(
+                cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import groupby
 
 from .model import Change
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])|(:)(?=[A-Za-z])")
-
-
-def md_escape(text: str) -> str:
-    """Text from the data, safe inside Streamlit markdown: no links, emphasis, HTML or emoji.
-
-    Only the characters that can start markup are escaped (brackets for links, `*_~` for
-    emphasis, `<>` for HTML, `:` before a letter for `:shortcodes:`), so the text stays short.
-    """
-    return _MARKDOWN.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,25 @@ function highlight(root, data) {
   });
   root.dataset.year = String(data.year);
   root.dataset.active = data.active.join(" ");
-  if (first && root.dataset.scrolledFor !== root.dataset.active) {
-    root.dataset.scrolledFor = root.dataset.active;
-    root.scrollTo({ top: first.offsetTop - root.offsetTop - 6, behavior: "auto" });
+  if (first && root.dataset.scrolledFor !== first.dataset.id) scrollTo(root, first, 20);
+}
+
+/* Scroll the panel (not the page) so that `passage` is at its top; wait for layout if the
+ * panel has not been laid out yet. */
+function scrollTo(root, passage, tries) {
+  if (!root.clientHeight) {
+    if (tries > 0) requestAnimationFrame(function () { scrollTo(root, passage, tries - 1); });
+    return;
+  }
+  const offset = passage.getBoundingClientRect().top - root.getBoundingClientRect().top;
+  root.scrollTop += offset - 6;
+  root.dataset.scrolledFor = passage.dataset.id;
+  if (document.fonts && document.fonts.status !== "loaded") {
+    document.fonts.ready.then(function () {  // the text reflows once the fonts arrive: again
+      if (root.dataset.scrolledFor === passage.dataset.id) {
+        root.scrollTop += passage.getBoundingClientRect().top - root.getBoundingClientRect().top - 6;
+      }
+    });
   }
 }
 

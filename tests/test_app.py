@@ -1,0 +1,151 @@
+"""The app's logic, run by Streamlit's AppTest (no browser): slider, links, passages, colours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mapcore.palette import COLOURS
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+THIS_YEAR = dt.date.today().year
+
+
+def run(year: str | list[str] | None = None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if year is not None:
+        at.query_params["year"] = year
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def map_state(at: AppTest) -> dict:
+    """The year's state the map component was given (the feature group's JSON)."""
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    found = re.search(r"AtlasMap\.show\((\{.*\})\);", args["feature_group"], re.S)
+    return json.loads(found.group(1))
+
+
+def component_data(at: AppTest, name: str) -> dict:
+    for element in at.get("bidi_component"):
+        if element.proto.component_name == name:
+            return json.loads(element.proto.json)
+    raise LookupError(name)
+
+
+def fills(at: AppTest, atlas) -> dict[str, tuple[list[str], str]]:
+    return {atlas.periods[t[0]].territory: (t[2], t[3]) for t in map_state(at)["t"]}
+
+
+def test_the_year_slider_spans_1850_to_this_year_and_opens_on_1905():
+    at = run()
+    assert not at.exception
+    slider = at.slider(key="year")
+    assert slider.label == "Year"
+    assert (slider.min, slider.max, slider.value) == (1850, THIS_YEAR, 1905)
+    assert map_state(at)["year"] == 1905
+
+
+def test_a_deep_link_opens_its_year_and_the_address_follows_the_slider():
+    at = run("1945")
+    assert at.slider(key="year").value == 1945 and map_state(at)["year"] == 1945
+    assert not at.info  # a good link gets no note
+    at.slider(key="year").set_value(1910).run()
+    assert at.query_params["year"] in ("1910", ["1910"])
+    assert map_state(at)["year"] == 1910
+
+
+@pytest.mark.parametrize(
+    ("value", "year", "note"),
+    [
+        ("abc", 1905, "is not a year"),
+        ("-5", 1850, "before 1850"),
+        ("99999", THIS_YEAR, f"after {THIS_YEAR}"),
+        ("1905.5", 1905, "not a whole year"),
+        ("", 1905, "empty"),
+        (["1939", "1945"], 1939, "names 2 years"),
+    ],
+)
+def test_bad_year_links_are_tolerated_with_a_short_note(value, year, note):
+    at = run(value)
+    assert not at.exception
+    assert at.slider(key="year").value == year
+    assert any(note in i.value for i in at.info)
+
+
+def test_unknown_link_parameters_get_a_note():
+    at = run("1905", zoom="9")
+    assert not at.exception and any("“zoom”" in i.value for i in at.info)
+
+
+def test_the_map_is_given_the_right_colours_for_a_year(atlas):
+    at = run("1905")
+    year_1905 = fills(at, atlas)
+    assert year_1905["sakhalin-south"] == ([COLOURS["japan"]], "sovereign")
+    assert year_1905["sakhalin-north"] == ([COLOURS["russia"]], "sovereign")
+    assert year_1905["korea"] == ([COLOURS["japan"]], "protectorate")
+    assert year_1905["kwantung"] == ([COLOURS["japan"]], "leased")
+    at.slider(key="year").set_value(1860).run()
+    assert fills(at, atlas)["sakhalin-south"] == ([COLOURS["japan"], COLOURS["russia"]], "joint")
+    at.slider(key="year").set_value(2016).run()
+    assert fills(at, atlas)["iturup"] == ([COLOURS["russia"]], "disputed")
+
+
+def test_the_passages_for_a_year_are_highlighted(atlas):
+    at = run("1905")
+    essay = component_data(at, "atlas_essay")
+    assert essay["year"] == 1905
+    assert "war-1904" in essay["active"] and essay["focus"] == "war-1904"
+    assert "yalta" not in essay["active"]
+    assert essay["active"] == [p.id for p in atlas.passages(1905)]
+    at.slider(key="year").set_value(1945).run()
+    essay = component_data(at, "atlas_essay")
+    assert {"yalta", "potsdam-august-storm"} <= set(essay["active"])
+    assert essay["focus"] == "potsdam-august-storm"
+
+
+def test_the_changes_panel_follows_the_year():
+    at = run("1905")
+    notes = component_data(at, "atlas_year_notes")
+    assert notes["year"] == 1905 and notes["url"].startswith("/app/static/atlas/notes-")
+    at.slider(key="year").set_value(1875).run()
+    assert component_data(at, "atlas_year_notes")["year"] == 1875
+
+
+def test_next_and_previous_change_jump_to_years_of_change(atlas):
+    at = run("1880")
+    at.button[2].click().run()  # next change
+    years = atlas.change_years()
+    assert at.slider(key="year").value == min(y for y in years if y > 1880) == 1894
+    at.button[0].click().run()  # previous change
+    assert at.slider(key="year").value == max(y for y in years if y < 1894) == 1875
+
+
+def test_play_starts_and_pause_stops():
+    at = run("1905")
+    assert at.button[1].label == "Play"
+    at.button[1].click().run()
+    assert at.session_state["playing"] is True and at.button[1].label == "Pause"
+    at.button[1].click().run()
+    assert at.session_state["playing"] is False and at.button[1].label == "Play"
+
+
+def test_a_broken_edition_shows_its_problems_not_a_traceback(tmp_path, monkeypatch):
+    import shutil
+
+    from mapcore.atlas import DEFAULT_GEODATA
+
+    broken = tmp_path / "geodata"
+    shutil.copytree(DEFAULT_GEODATA, broken)
+    (broken / "events.geojson").write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("MAPCORE_GEODATA", str(broken))
+    at = run("1905")
+    assert not at.exception
+    assert "problem" in at.error[0].value
+    assert "events.geojson: not valid JSON" in at.code[0].value

@@ -1,0 +1,252 @@
+"""The real app in headless Chromium (Debian's), with every request off this machine blocked.
+
+What a class sees: the map drawn offline, the colours on the map for a year, scrubbing with no
+remount and the zoom kept, deep links, passages that move the slider, play, arrow keys, and
+online tiles that fail gracefully. Screenshots are kept in artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from harness import (
+    CHROMIUM,
+    launch,
+    map_frame,
+    map_year,
+    open_page,
+    running_app,
+    slider_thumb,
+    wait_map_year,
+)
+
+from mapcore.palette import COLOURS, LAND
+
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True)
+
+sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+
+
+@pytest.fixture(scope="module")
+def server():
+    with running_app() as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        b = launch(pw)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_app(server, browser):
+    pages = []
+
+    def opener(query: str = "", width: int = 1600, height: int = 900):
+        page = open_page(browser, f"{server.url}/{query}", width, height)
+        pages.append(page)
+        return page, map_frame(page)
+
+    yield opener
+    for page in pages:
+        page.context.close()
+
+
+def pixel(page, frame, lat: float, lon: float) -> tuple[int, int, int]:
+    """The colour the browser drew at a place on the map."""
+    x, y = frame.evaluate(
+        "([lat, lon]) => { const p = map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
+        [lat, lon],
+    )
+    box = page.locator("iframe[title*=streamlit_folium]").bounding_box()
+    from io import BytesIO
+
+    from PIL import Image
+
+    shot = Image.open(BytesIO(page.screenshot(clip={"x": box["x"] + x - 1, "y": box["y"] + y - 1,
+                                                    "width": 3, "height": 3})))  # fmt: skip
+    return shot.convert("RGB").getpixel((1, 1))
+
+
+def close_to(rgb: tuple[int, int, int], hex_colour: str, opacity: float = 0.85) -> bool:
+    """Is `rgb` the colour `hex_colour` drawn at `opacity` over the atlas's land?"""
+    fill = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+    land = [int(LAND[i : i + 2], 16) for i in (1, 3, 5)]
+    expected = [opacity * f + (1 - opacity) * g for f, g in zip(fill, land, strict=True)]
+    return max(abs(a - b) for a, b in zip(rgb, expected, strict=True)) < 24
+
+
+def test_the_map_draws_offline_with_every_outside_request_blocked(open_app):
+    page, frame = open_app("?year=1905")
+    assert map_year(frame) == "1905"
+    assert page.blocked == []  # nothing even tried to leave the machine
+    assert frame.evaluate("typeof L") == "object"  # Leaflet, served by the app itself
+    drawn = frame.evaluate(
+        "document.querySelectorAll('.leaflet-atlas-territories-pane path').length"
+    )
+    assert drawn >= 15
+    assert frame.evaluate("document.querySelectorAll('.leaflet-atlas-land-pane path').length") > 0
+
+
+@pytest.mark.parametrize(
+    ("year", "lat", "lon", "power"),
+    [
+        (1930, 47.3, 142.6, "japan"),  # Karafuto
+        (1950, 47.3, 142.6, "russia"),  # South Sakhalin, Soviet
+        (1890, 52.5, 142.9, "russia"),  # North Sakhalin
+        (1920, 46.5, 127.5, "china"),  # Manchuria, Republic of China
+        (1930, 36.6, 128.0, "japan"),  # Korea, Chosen
+        (2016, 36.6, 128.0, "south-korea"),
+        (2016, 40.0, 127.0, "north-korea"),
+    ],
+)
+def test_the_browser_draws_the_right_power_in_its_place(open_app, year, lat, lon, power):
+    page, frame = open_app(f"?year={year}")
+    wait_map_year(frame, year)
+    rgb = pixel(page, frame, lat, lon)
+    assert close_to(rgb, COLOURS[power]), (rgb, power)
+
+
+def test_tooltip_legend_and_event_markers(open_app):
+    page, frame = open_app("?year=1930")
+    x, y = frame.evaluate(
+        "() => { const p = map.latLngToContainerPoint([47.3, 142.6]); return [p.x, p.y]; }"
+    )
+    box = page.locator("iframe[title*=streamlit_folium]").bounding_box()
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tip = frame.locator(".atlas-tooltip").first
+    tip.wait_for()
+    text = tip.inner_text()
+    for part in (
+        "Karafuto",
+        "Empire of Japan",
+        "sovereign",
+        "since 15 Oct 1905",
+        "Treaty of Portsmouth",
+        "Source:",
+    ):
+        assert part in text, (part, text)
+    legend = frame.locator(".atlas-legend").inner_text()
+    assert "Held by" in legend and "Empire of Japan" in legend and "leased" in legend
+    _, frame2 = open_app("?year=1905")
+    battles = frame2.locator(".atlas-event-battle").count()
+    treaties = frame2.locator(".atlas-event-treaty").count()
+    assert battles >= 3 and treaties >= 3  # Port Arthur, Mukden, Tsushima; Portsmouth...
+    star = frame2.locator(".atlas-event-battle path").first.get_attribute("fill")
+    paper = frame2.locator(".atlas-event-treaty rect").first.get_attribute("fill")
+    assert star != paper
+    assert frame2.locator(".leaflet-atlas-lines-pane path").count() > 0  # the railways
+    assert frame2.locator(".atlas-year-number").inner_text() == "1905"
+
+
+def test_scrubbing_changes_colours_without_remounting_or_losing_the_zoom(open_app):
+    page, frame = open_app("?year=1903")
+    frame.evaluate("window.__same_map = true; map.setView([47, 142.7], 6)")
+    page.locator("iframe[title*=streamlit_folium]").evaluate("e => { e.__same_iframe = true; }")
+    before = pixel(page, frame, 47.3, 142.6)
+    slider_thumb(page).focus()
+    for year in range(1904, 1907):
+        page.keyboard.press("ArrowRight")
+        wait_map_year(frame, year)
+    page.wait_for_timeout(800)  # let the server's reruns land too
+    assert map_year(frame) == "1906"
+    assert close_to(before, COLOURS["russia"])
+    assert close_to(pixel(page, frame, 47.3, 142.6), COLOURS["japan"])  # Karafuto from 1905
+    assert frame.evaluate("window.__same_map") is True  # the same map document: no remount
+    assert frame.evaluate("map.getZoom()") == 6  # the teacher's zoom kept
+    assert page.locator("iframe[title*=streamlit_folium]").evaluate("e => e.__same_iframe") is True
+    assert page.locator(".st-key-year input[type=range]").input_value() == "1906"
+
+
+def test_a_deep_link_opens_its_year_and_the_address_follows(open_app):
+    page, frame = open_app("?year=1945")
+    assert map_year(frame) == "1945"
+    assert slider_thumb(page).input_value() == "1945"
+    slider_thumb(page).focus()
+    page.keyboard.press("ArrowLeft")
+    wait_map_year(frame, 1944)
+    page.wait_for_function("location.search.includes('year=1944')")
+
+
+def test_a_bad_link_gets_a_note_and_a_working_map(open_app):
+    page, frame = open_app("?year=abc")
+    assert map_year(frame) == "1905"
+    assert "is not a year" in page.locator("[data-testid=stAlert]").first.inner_text()
+
+
+def test_clicking_a_passage_moves_the_slider(open_app):
+    page, frame = open_app("?year=1905")
+    page.locator("article.passage[data-id=yalta]").click()
+    wait_map_year(frame, 1943)  # Yalta's passage speaks of 1943-1945
+    assert slider_thumb(page).input_value() == "1943"
+    page.locator("article.passage.primary[data-id=yalta]").wait_for()
+
+
+def test_the_years_passages_are_highlighted_and_others_dimmed(open_app):
+    page, _ = open_app("?year=1905")
+    war = page.locator("article.passage.primary[data-id=war-1904]")
+    war.wait_for()  # highlighted (locators see into the panel's shadow root)
+    assert "dim" in page.locator("article.passage[data-id=yalta]").get_attribute("class")
+    page.wait_for_function(  # the year's passage scrolled into the panel's view
+        "() => { const host = document.querySelector('.st-key-essay');"
+        " const root = [...host.querySelectorAll('*')].find(e => e.shadowRoot).shadowRoot;"
+        " const panel = root.querySelector('.essay');"
+        " const war = root.querySelector('[data-id=war-1904]');"
+        " const top = war.getBoundingClientRect().top - panel.getBoundingClientRect().top;"
+        " return top >= 0 && top < panel.clientHeight; }",
+        timeout=5000,
+    )
+
+
+def test_play_advances_the_year(open_app):
+    page, frame = open_app("?year=1900")
+    page.get_by_role("button", name="Play").click()
+    wait_map_year(frame, 1902, timeout=12)
+    page.get_by_role("button", name="Pause").click()
+    page.wait_for_timeout(2500)
+    stopped = int(map_year(frame))
+    page.wait_for_timeout(2500)
+    assert int(map_year(frame)) == stopped  # paused means paused
+
+
+def test_arrow_keys_step_the_year_from_anywhere_on_the_page(open_app):
+    page, frame = open_app("?year=1905")
+    page.locator("h4", has_text="What changed in 1905").first.wait_for()
+    page.mouse.click(5, 400)  # focus the page, not the slider
+    page.keyboard.press("ArrowRight")
+    wait_map_year(frame, 1906)
+
+
+def test_online_tiles_that_cannot_load_leave_the_atlas_land_and_a_note(open_app):
+    page, frame = open_app("?year=1905")
+    page.get_by_test_id("stExpandSidebarButton").click()
+    page.get_by_role("combobox", name="Background map").click()
+    page.get_by_role("option", name="OpenStreetMap").click()
+    frame.wait_for_function("document.querySelector('.atlas-note').style.display === 'block'")
+    note = frame.evaluate("document.querySelector('.atlas-note').textContent")
+    assert "could not be loaded" in note
+    assert any("tile.openstreetmap.org" in url for url in page.blocked)
+    assert frame.evaluate("document.body.classList.contains('atlas-tiles-on')") is False
+    assert map_year(frame) == "1905"
+
+
+@pytest.mark.parametrize("year", [1875, 1905, 1939, 1945, 2016])
+def test_screenshots_for_the_record(open_app, year):
+    page, frame = open_app(f"?year={year}", 1920, 1080)
+    wait_map_year(frame, year)
+    page.locator("h4", has_text=f"What changed in {year}").first.wait_for()
+    page.wait_for_timeout(600)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    target = SHOTS / f"app-{year}.png"
+    page.screenshot(path=str(target))
+    assert target.stat().st_size > 50_000
