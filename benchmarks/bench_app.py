@@ -62,6 +62,47 @@ def figures(label: str, samples: list[float], unit: str = "ms") -> str:
             f"max {s[-1]:8.1f} {unit}  (n={len(s)})")  # fmt: skip
 
 
+def first_paint(page) -> tuple[float, float]:
+    """First contentful paint and the map's first drawn year, in ms after navigation."""
+    frame = map_frame(page)
+    drawn = frame.evaluate("performance.timeOrigin + performance.now()") - page.evaluate(
+        "performance.timeOrigin"
+    )
+    fcp = page.evaluate(
+        "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"
+    )
+    return fcp, drawn
+
+
+def server_rerun(runs: int = 177) -> list[float]:
+    """The app script's own time per slider step, in AppTest (warm: after ten warm-up steps)."""
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.testing.v1 import AppTest
+
+    samples: list[float] = []
+    original = script_runner.exec_func_with_error_handling
+
+    def timed(func, ctx):
+        t0 = time.perf_counter()
+        try:
+            return original(func, ctx)
+        finally:
+            samples.append((time.perf_counter() - t0) * 1000)
+
+    script_runner.exec_func_with_error_handling = timed
+    try:
+        at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"),
+                               default_timeout=60).run()  # fmt: skip
+        for year in range(1900, 1910):
+            at.slider(key="year").set_value(year).run()
+        samples.clear()
+        for year in range(1850, 1850 + runs):
+            at.slider(key="year").set_value(year).run()
+    finally:
+        script_runner.exec_func_with_error_handling = original
+    return samples
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", type=int, default=80)
@@ -124,9 +165,19 @@ def main() -> None:
         zoom = frame.evaluate("window.map.getZoom()")
         same_map = frame.evaluate("window.__mark") == "same map"
         min_paths = frame.evaluate("window.__minPaths")
+        blocked = list(page.blocked)
+        page.context.close()
+        fresh = open_page(browser, f"{server.url}/?year={args.start}")  # a new, empty cache
+        fcp_new, map_new = first_paint(fresh)
+        fresh.reload()
+        fcp_warm, map_warm = first_paint(fresh)
+        warm = fresh
         browser.close()
-    print(f"first contentful paint                 {fcp:8.1f} ms")
-    print(f"map drawn (first year) after navigation {map_at:8.1f} ms")
+    print("first paint (ms):                      page  map drawn")
+    print(f"  first load after the server starts   {fcp:6.0f} {map_at:9.0f}")
+    print(f"  a new browser, server running        {fcp_new:6.0f} {map_new:9.0f}")
+    print(f"  reload (browser cache warm)          {fcp_warm:6.0f} {map_warm:9.0f}")
+    print(figures("server rerun per step (AppTest, warm)", server_rerun()))
     print(figures("keypress -> year's colours drawn", paint))
     print(figures("keypress -> state applied (no paint)", applied))
     print(figures("burst of 10 at 50 ms: settle after last", settles))
@@ -134,7 +185,7 @@ def main() -> None:
     print(
         f"map kept (no remount): {same_map}; zoom kept: {zoom == 5} (zoom {zoom}); "
         f"fewest territory paths during scrubbing: {min_paths}; outside requests blocked: "
-        f"{len(page.blocked)}"
+        f"{len(blocked) + len(warm.blocked)}"
     )
 
 

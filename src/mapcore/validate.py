@@ -147,13 +147,20 @@ def _date(props: dict, key: str, report, required: bool = True) -> dt.date | Non
         return None
 
 
-def _period(props: dict, geometry, index: int, report) -> Period | None:
-    ok = True
+class _Problems:
+    """Passes a feature's problems on, and remembers whether there were any."""
 
-    def bad(msg: str) -> None:
-        nonlocal ok
-        ok = False
-        report(msg)
+    def __init__(self, report):
+        self.report = report
+        self.ok = True
+
+    def __call__(self, message: str) -> None:
+        self.ok = False
+        self.report(message)
+
+
+def _period(props: dict, geometry, index: int, report) -> Period | None:
+    bad = _Problems(report)
 
     territory = _text(props, "territory", bad)
     if territory and territory not in TERRITORIES:
@@ -192,7 +199,7 @@ def _period(props: dict, geometry, index: int, report) -> Period | None:
         successors = []
     label = _text(props, "controller_name", bad, required=False) or None
     notes = _text(props, "notes", bad, required=False)
-    if not ok or geometry is None or start is None:
+    if not bad.ok or geometry is None or start is None:
         return None
     return Period(
         territory=territory,
@@ -214,12 +221,7 @@ def _period(props: dict, geometry, index: int, report) -> Period | None:
 
 
 def _event(props: dict, geometry, index: int, report) -> Event | None:
-    ok = True
-
-    def bad(msg: str) -> None:
-        nonlocal ok
-        ok = False
-        report(msg)
+    bad = _Problems(report)
 
     name = _text(props, "name", bad)
     kind = _text(props, "kind", bad)
@@ -231,7 +233,7 @@ def _event(props: dict, geometry, index: int, report) -> Event | None:
     end = _date(props, "end", bad, required=False)
     if date and end and end < date:
         bad(f"end {end} is before date {date}")
-    if not ok or geometry is None or date is None:
+    if not bad.ok or geometry is None or date is None:
         return None
     return Event(
         name=name,

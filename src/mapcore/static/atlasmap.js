@@ -117,6 +117,31 @@
     return "url(#" + id + ")";
   }
 
+  function dots(id, cols) {
+    if (A.patterns[id]) return "url(#" + id + ")";
+    const p = document.createElementNS(SVG, "pattern");
+    p.setAttribute("id", id);
+    p.setAttribute("patternUnits", "userSpaceOnUse");
+    p.setAttribute("width", 7 * cols.length);
+    p.setAttribute("height", 7);
+    const bg = document.createElementNS(SVG, "rect");
+    bg.setAttribute("width", 7 * cols.length);
+    bg.setAttribute("height", 7);
+    bg.setAttribute("fill", "#ffffff");
+    p.appendChild(bg);
+    cols.forEach(function (c, i) {
+      const dot = document.createElementNS(SVG, "circle");
+      dot.setAttribute("cx", 3.5 + 7 * i);
+      dot.setAttribute("cy", 3.5);
+      dot.setAttribute("r", 2.6);
+      dot.setAttribute("fill", c);
+      p.appendChild(dot);
+    });
+    A.defs.appendChild(p);
+    A.patterns[id] = true;
+    return "url(#" + id + ")";
+  }
+
   /* Stripes of every controller's colour, each followed by a gap of `gap` colour. */
   function stripes(cols, width, gap, gapWidth) {
     const out = [];
@@ -131,7 +156,7 @@
     const id = "pat-" + status + "-" + cols.concat(claim).join("-").replace(/#/g, "");
     switch (status) {
       case "leased": return pattern(id, 45, stripes(cols, 6, "#ffffff", 3));
-      case "concession": return pattern(id, 45, stripes(cols, 3, "#ffffff", 3));
+      case "concession": return dots(id, cols);
       case "occupied": return pattern(id, -45, stripes(cols, 5, "#ececec", 5));
       case "puppet": return pattern(id, 0, stripes(cols, 4, "#ffffff", 3));
       case "protectorate": return pattern(id, 90, stripes(cols, 4, "#ffffff", 4));
