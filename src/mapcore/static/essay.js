@@ -57,26 +57,28 @@ function highlight(root, data) {
   });
   root.dataset.year = String(data.year);
   root.dataset.active = data.active.join(" ");
-  if (first && root.dataset.scrolledFor !== first.dataset.id) scrollTo(root, first, 20);
+  if (first && root.dataset.scrolledFor !== first.dataset.id) align(root, first);
 }
 
-/* Scroll the panel (not the page) so that `passage` is at its top; wait for layout if the
- * panel has not been laid out yet. */
-function scrollTo(root, passage, tries) {
-  if (!root.clientHeight) {
-    if (tries > 0) requestAnimationFrame(function () { scrollTo(root, passage, tries - 1); });
-    return;
-  }
-  const offset = passage.getBoundingClientRect().top - root.getBoundingClientRect().top;
-  root.scrollTop += offset - 6;
-  root.dataset.scrolledFor = passage.dataset.id;
-  if (document.fonts && document.fonts.status !== "loaded") {
-    document.fonts.ready.then(function () {  // the text reflows once the fonts arrive: again
-      if (root.dataset.scrolledFor === passage.dataset.id) {
-        root.scrollTop += passage.getBoundingClientRect().top - root.getBoundingClientRect().top - 6;
-      }
+/* Keep `passage` at the top of the panel (not the page) for a few seconds: the panel may not
+ * be laid out yet, and the text reflows when the fonts arrive, so re-align on every resize. */
+function align(root, passage) {
+  root.__align = { passage: passage, until: performance.now() + 3000 };
+  if (!root.__watch) {
+    root.__watch = new ResizeObserver(function () {
+      const a = root.__align;
+      if (a && performance.now() < a.until) place(root, a.passage);
     });
+    root.__watch.observe(root);
+    root.querySelectorAll("article.passage").forEach(function (el) { root.__watch.observe(el); });
   }
+  place(root, passage);
+}
+
+function place(root, passage) {
+  if (!root.clientHeight) return; // not laid out yet: the ResizeObserver calls again
+  root.scrollTop += passage.getBoundingClientRect().top - root.getBoundingClientRect().top - 6;
+  root.dataset.scrolledFor = passage.dataset.id;
 }
 
 export default function (component) {
