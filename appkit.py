@@ -7,15 +7,19 @@ atlas is shared by every session: one copy of the geodata per process.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 import mapcore
-from mapcore import layers, mapdata
+from mapcore import layers, mapdata, stats
 from mapcore.assets import ensure_leaflet, publish, publish_package_file
+from mapcore.pack import render_pack
 
 STATIC = Path(__file__).parent / "static"
 
@@ -38,6 +42,33 @@ class Edition:
     def state(self, year: int) -> dict:
         """The map's state for a year: computed once per year, then shared by all sessions."""
         return mapdata.year_state(self.atlas, year)
+
+    @cache  # noqa: B019
+    def areas(self) -> pd.DataFrame:
+        """Control over time: km² per power per year, computed once."""
+        return stats.area_by_power(self.atlas)
+
+    @cache  # noqa: B019
+    def pack(self) -> bytes:
+        """The static classroom pack (one HTML file), built once when first asked for."""
+        return render_pack(self.atlas).encode("utf-8")
+
+    def snapshot_geojson(self, year: int) -> bytes:
+        snap = self.atlas.snapshot(year)
+        snap[["start", "end"]] = snap[["start", "end"]].astype(str).replace("None", "")
+        return snap.to_json(drop_id=True).encode("utf-8")
+
+    def snapshot_csv(self, year: int) -> bytes:
+        snap = self.atlas.snapshot(year).drop(columns="geometry")
+        return snap.to_csv(index=False).encode("utf-8")
+
+    def snapshot_zip(self, year: int) -> bytes:
+        """The year's map as atlas-YEAR.geojson and atlas-YEAR.csv, in one zip."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr(f"atlas-{year}.geojson", self.snapshot_geojson(year))
+            z.writestr(f"atlas-{year}.csv", self.snapshot_csv(year))
+        return out.getvalue()
 
 
 @st.cache_resource(show_spinner="Loading the atlas…")

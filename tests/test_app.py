@@ -149,3 +149,44 @@ def test_a_broken_edition_shows_its_problems_not_a_traceback(tmp_path, monkeypat
     assert not at.exception
     assert "problem" in at.error[0].value
     assert "events.geojson: not valid JSON" in at.code[0].value
+
+
+def test_compare_mode_lists_the_changes_between_the_two_years():
+    at = run("1905", view="compare")
+    assert not at.exception
+    assert (at.slider(key="year_a").value, at.slider(key="year_b").value) == (1904, 1906)
+    assert len(at.get("component_instance")) == 2  # two maps
+    assert any(m.value == "#### 1904 vs 1906" for m in at.markdown)
+    listed = at.get("html")[0].proto.body
+    assert "Sakhalin south of 50°N: Russian Empire → Empire of Japan (Karafuto)" in listed
+    assert "15 Oct 1905, Treaty of Portsmouth" in listed
+    at.slider(key="year_b").set_value(1946).run()
+    assert "1904 vs 1946" in [m.value[5:] for m in at.markdown]
+
+
+def test_control_over_time_is_a_stacked_chart_with_the_year_marked():
+    at = run("1940", view="chart")
+    assert not at.exception
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    marks = json.dumps(spec)
+    assert '"area"' in marks and '"rule"' in marks
+    assert any("1940: Japan" in c.value for c in at.caption)
+
+
+def test_presenter_mode_keeps_the_slider_map_and_passage_only():
+    at = run("1905", present="1")
+    assert not at.exception
+    assert any("stHeader" in m.value for m in at.markdown)  # the chrome hidden by CSS
+    assert [b.label for b in at.button] == ["Play"]  # no previous/next change
+    names = {e.proto.component_name for e in at.get("bidi_component")}
+    assert "atlas_year_notes" not in names  # no "what changed" list
+    assert component_data(at, "atlas_essay")["present"] is True
+    assert not at.get("segmented_control")
+    assert at.slider(key="year").value == 1905
+
+
+def test_the_map_labels_follow_the_language_setting():
+    at = run("1930")
+    assert map_state(at)["lang"] == "en"
+    at.selectbox(key="lang").set_value("ja").run()
+    assert map_state(at)["lang"] == "ja"

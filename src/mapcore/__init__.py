@@ -6,7 +6,7 @@
 """
 
 from .atlas import Atlas, default_geodata, load_atlas
-from .model import AtlasError, Change, Event, Passage, Period, Problem, YearRange
+from .model import AtlasError, Change, Difference, Event, Passage, Period, Problem, YearRange
 from .timeline import reference_day, resolve
 from .validate import validate
 from .vocab import ATLAS_START
@@ -16,6 +16,7 @@ __all__ = [
     "Atlas",
     "AtlasError",
     "Change",
+    "Difference",
     "Event",
     "Passage",
     "Period",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from .model import AtlasError, Change, Event, Passage, Period
+from .model import AtlasError, Change, Difference, Event, Passage, Period
 from .timeline import Timeline, resolve
 from .validate import read_edition
 
@@ -47,6 +47,7 @@ def load_atlas(path: str | os.PathLike | None = None) -> Atlas:
         edition.lines,
         edition.context,
         edition.path,
+        places=edition.places,
         essay_title=edition.essay.title,
         essay_heading=edition.essay.heading,
     )
@@ -65,10 +66,12 @@ class Atlas:
         path: Path | None = None,
         essay_title: str = "",
         essay_heading: str = "",
+        places: list[dict] | None = None,
     ):
         self.path = path
         self.essay_title = essay_title
         self.essay_heading = essay_heading
+        self.places = tuple(places or ())
         self.periods = tuple(sorted(periods, key=lambda p: (p.territory, p.start)))
         self.lines = tuple(lines or ())
         self.context = tuple(context or ())
@@ -140,6 +143,22 @@ class Atlas:
     def changes(self, year: int) -> list[Change]:
         """The changes of control that take effect within `year`, in date order."""
         return self.timeline.changes_in(resolve(year).year)
+
+    def changes_between(self, first: dt.date | int, second: dt.date | int) -> list[Change]:
+        """The changes of control after `first`'s day, up to and including `second`'s."""
+        a, b = sorted((resolve(first), resolve(second)))
+        return [c for c in self.timeline.changes if a < c.date <= b]
+
+    def compare(self, first: dt.date | int, second: dt.date | int) -> list[Difference]:
+        """Each territory whose controller or status differs between two days, in map order."""
+        before = {p.territory: p for p in self.state(first)}
+        after = {p.territory: p for p in self.state(second)}
+        out = []
+        for territory in [*before, *(t for t in after if t not in before)]:
+            a, b = before.get(territory), after.get(territory)
+            if a is None or b is None or (a.controller, a.status) != (b.controller, b.status):
+                out.append(Difference(territory, a, b))
+        return out
 
     def change_years(self) -> list[int]:
         """The years in which control of some territory changes (for 'next change')."""

@@ -41,6 +41,23 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .atlas import load_atlas
+    from .model import AtlasError
+    from .pack import export_pack
+
+    try:
+        atlas = load_atlas(args.geodata)
+    except AtlasError as err:
+        for problem in err.problems:
+            print(problem)
+        print("the geodata has problems: no pack written", file=sys.stderr)
+        return 1
+    size = export_pack(atlas, Path(args.out))
+    print(f"{args.out}: {size / 1e6:.2f} MB, one file, nothing fetched")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mapcore", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -52,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--data", help="definitions folder (default: the project's data/)")
     b.add_argument("--out", help="output folder (default: the project's geodata/)")
     b.set_defaults(func=_build)
+    e = sub.add_parser("export", help="write the static classroom pack: one HTML file")
+    e.add_argument("out", help="the HTML file to write")
+    e.add_argument("--geodata", help="geodata folder (default: $MAPCORE_GEODATA or geodata/)")
+    e.set_defaults(func=_export)
     args = parser.parse_args(argv)
     return args.func(args)
 

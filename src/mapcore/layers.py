@@ -51,10 +51,12 @@ class AtlasBase(JSCSSMixin, MacroElement):
         """
     )
 
-    def __init__(self, assets: MapAssets, slider_key: str = "year"):
+    def __init__(self, assets: MapAssets, slider_key: str = "year", sync: str | None = None):
         super().__init__()
         self._name = "AtlasBase"
         self.options = {"dataUrl": assets.data_url, "sliderKey": slider_key}
+        if sync:
+            self.options["syncGroup"] = sync
         self.default_js = [("atlasmap", assets.script_url)]
         self.default_css = [("atlasmap_css", assets.style_url)]
 
@@ -76,10 +78,11 @@ class YearLayer(folium.FeatureGroup):
         self.state = state
 
 
-def base_map(assets: MapAssets, slider_key: str = "year") -> folium.Map:
+def base_map(assets: MapAssets, slider_key: str = "year", sync: str | None = None) -> folium.Map:
     """The map every rerun passes to st_folium unchanged: no tiles, Leaflet served locally.
 
-    `slider_key` is the key of the page's Year slider, which the map watches to redraw at once.
+    `slider_key` is the key of the page's Year slider, which the map watches to redraw at once;
+    maps given the same `sync` group pan and zoom together (compare mode).
     """
     m = folium.Map(
         location=CENTER,
@@ -92,7 +95,7 @@ def base_map(assets: MapAssets, slider_key: str = "year") -> folium.Map:
     )
     m.default_js = list(assets.leaflet.js)
     m.default_css = list(assets.leaflet.css)
-    AtlasBase(assets, slider_key).add_to(m)
+    AtlasBase(assets, slider_key, sync).add_to(m)
     return m
 
 

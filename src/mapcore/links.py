@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-KNOWN_PARAMS = ("year",)
+KNOWN_PARAMS = ("year", "view", "present")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d*)?$")
 
 
@@ -63,4 +63,5 @@ def unknown_params(keys: list[str]) -> str | None:
         return None
     names = ", ".join(f"“{_shown(k, 16)}”" for k in unknown[:5])
     more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-    return f"Ignored link parameter(s) {names}{more}: the atlas only reads “year”."
+    known = ", ".join(f"“{k}”" for k in KNOWN_PARAMS)
+    return f"Ignored link parameter(s) {names}{more}: the atlas reads only {known}."

@@ -19,9 +19,11 @@ from shapely.geometry import mapping
 from .atlas import Atlas
 from .model import Event, Period
 from .palette import COLOURS, LAND, colours
+from .stats import period_areas
 from .timeline import resolve
 from .vocab import ATLAS_START, STATUSES, controller_name
 
+MINOR_KM2 = 15_000  # smaller territories are labelled only when the map is zoomed in
 EVENT_KINDS = {
     "battle": "Battle",
     "treaty": "Treaty",
@@ -59,15 +61,18 @@ def static_data(atlas: Atlas) -> dict[str, Any]:
     """Geometry, context, lines, events and period texts: sent to the browser once."""
     geoms: dict[bytes, int] = {}
     geometries: list[dict] = []
+    label_points: list[dict] = []
     periods = []
-    for p in atlas.periods:
+    for p, km2 in zip(atlas.periods, period_areas(atlas), strict=True):
         key = p.geometry.wkb
         if key not in geoms:
             geoms[key] = len(geometries)
             geometries.append(_geometry(p.geometry))
+            label_points.append({"at": _label_point(p.geometry), "minor": km2 < MINOR_KM2})
         periods.append(
             {
                 "g": geoms[key],
+                "names": {lang: _e(name) for lang, name in p.names.items()},
                 "territory": p.territory,
                 "name": _e(p.name),
                 "since": _e(_day(p.start)),
@@ -90,8 +95,15 @@ def static_data(atlas: Atlas) -> dict[str, Any]:
         }
         for f in atlas.lines
     ]
+    places = [
+        {"lat": f["lat"], "lon": f["lon"], "start": f.get("start"), "end": f.get("end"),
+         "names": {lang: _e(name) for lang, name in f["names"].items()}}
+        for f in atlas.places
+    ]  # fmt: skip
     return {
         "geometries": geometries,
+        "labelPoints": label_points,
+        "places": places,
         "years": year_table(atlas),
         "periods": periods,
         "context": context,
@@ -122,6 +134,13 @@ def year_table(atlas: Atlas) -> dict[str, Any]:
             table.append(body)
         years[year] = [states[key], state["e"], state["legend"]["events"]]
     return {"states": table, "years": years}
+
+
+def _label_point(geom) -> list[float]:
+    """Where a territory's name goes: inside its largest part (not on a small island)."""
+    parts = getattr(geom, "geoms", [geom])
+    point = max(parts, key=lambda g: g.area).representative_point()
+    return [round(point.y, 4), round(point.x, 4)]
 
 
 def _event(e: Event) -> dict:
@@ -219,6 +238,9 @@ def essay_data(atlas: Atlas) -> dict[str, Any]:
                 "marker": p.marker,
                 "text": p.text,
                 "years": ", ".join(str(r) for r in p.ranges),
+                "ranges": [[r.start, r.end] for r in p.ranges],
+                "general": general(p),
+                "span": span(p),
                 "jump": jump_year(p),
             }
             for p in atlas.passages(None)
@@ -245,9 +267,13 @@ def year_notes(atlas: Atlas) -> dict[str, Any]:
     return {"changes": changes, "events": events, "kinds": EVENT_KINDS}
 
 
+def span(passage) -> int:
+    """How many years a passage speaks of."""
+    return sum((r.end or dt.date.today().year) - r.start + 1 for r in passage.ranges)
+
+
 def focus(passages: list) -> str | None:
     """The passage to scroll to: the one that speaks of the fewest years (the most specific)."""
-    span = lambda p: sum(((r.end or dt.date.today().year) - r.start + 1) for r in p.ranges)  # noqa: E731
     return min(passages, key=span).id if passages else None
 
 

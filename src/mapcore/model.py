@@ -29,6 +29,11 @@ class Period:
     origin: str | None = None
     successors: tuple[str, ...] = ()
     index: int = -1
+    names: dict[str, str] = field(default_factory=dict, compare=False)  # by language code
+
+    def name_in(self, language: str) -> str:
+        """The period's name in a language (en, ja, ru, zh, ko), or in English if it has none."""
+        return self.names.get(language) or self.name
 
     def covers(self, when: dt.date) -> bool:
         return self.start <= when and (self.end is None or when < self.end)
@@ -64,6 +69,15 @@ class Change:
         status = self.after.status
         tail = f"{what} to {who}" if status == "sovereign" else f"{what}: {who}, {status}"
         return f"{day}, {self.instrument}: {tail}"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A territory held differently on two days (or existing on only one of them)."""
+
+    territory: str
+    before: Period | None
+    after: Period | None
 
 
 @dataclass(frozen=True)

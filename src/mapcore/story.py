@@ -42,3 +42,24 @@ def change_lines(changes: list[Change]) -> list[ChangeLine]:
         outcomes = tuple(dict.fromkeys(_outcome(c) for c in group))  # Sakhalin N and S: once
         lines.append(ChangeLine(f"{day.day} {day:%b %Y}", instrument, outcomes))
     return lines
+
+
+def _held(period, day) -> str:
+    if period is None:
+        return "—"
+    who = period.controller_name(day)
+    return who if period.status == "sovereign" else f"{who}, {period.status}"
+
+
+def difference_lines(atlas, first: int, second: int) -> list[str]:
+    """'Sakhalin south of 50°N: Russian Empire → Empire of Japan (Karafuto)', first to second."""
+    from .timeline import resolve
+    from .vocab import TERRITORIES
+
+    a, b = resolve(first), resolve(second)
+    lines = []
+    for d in atlas.compare(first, second):
+        label = TERRITORIES.get(d.territory, d.territory)
+        named = f" ({d.after.name})" if d.after and d.after.name not in label else ""
+        lines.append(f"{label}: {_held(d.before, a)} → {_held(d.after, b)}{named}")
+    return lines

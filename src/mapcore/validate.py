@@ -24,6 +24,9 @@ TERRITORIES_FILE = "territories.geojson"
 EVENTS_FILE = "events.geojson"
 LINES_FILE = "lines.geojson"
 CONTEXT_FILE = "context.geojson"
+PLACES_FILE = "places.geojson"
+LANGUAGES = ("en", "ja", "ru", "zh", "ko")
+REQUIRED_LANGUAGES = ("en", "ja", "ru")
 PASSAGES_FILE = "passages.toml"
 
 EVENT_KINDS = ("battle", "treaty", "conference", "meeting", "declaration", "operation")
@@ -41,6 +44,7 @@ class Edition:
     passages: list[Passage] = field(default_factory=list)
     lines: list[dict] = field(default_factory=list)
     context: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
     essay: Essay = field(default_factory=Essay)
     problems: list[Problem] = field(default_factory=list)
 
@@ -59,6 +63,7 @@ def read_edition(path: Path) -> Edition:
     lines_parser = _plain(("kind", "name", "start", "source"))
     ed.lines, _ = _read_features(ed, LINES_FILE, lines_parser, LINES)
     ed.context, _ = _read_features(ed, CONTEXT_FILE, _plain(("kind", "name", "source")), POLYGONS)
+    ed.places, _ = _read_features(ed, PLACES_FILE, _place, ("Point",))
     ed.essay, problems = read_passages(ed.path / PASSAGES_FILE, PASSAGES_FILE)
     ed.passages = list(ed.essay.passages)
     ed.problems += problems
@@ -197,6 +202,7 @@ def _period(props: dict, geometry, index: int, report) -> Period | None:
     ):
         bad(f"'successors' must list known territory ids: {successors!r}")
         successors = []
+    names = _names(props, bad)
     label = _text(props, "controller_name", bad, required=False) or None
     notes = _text(props, "notes", bad, required=False)
     if not bad.ok or geometry is None or start is None:
@@ -217,7 +223,38 @@ def _period(props: dict, geometry, index: int, report) -> Period | None:
         origin=origin,
         successors=tuple(successors),
         index=index,
+        names=names,
     )
+
+
+def _names(props: dict, bad) -> dict[str, str]:
+    """A feature's names by language: English, Japanese and Russian at least."""
+    names = props.get("names")
+    if not isinstance(names, dict):
+        bad("'names' is missing (the name in en, ja, ru and, where they apply, zh, ko)")
+        return {}
+    clean = {k: v for k, v in names.items() if k in LANGUAGES and isinstance(v, str) and v.strip()}
+    unknown = sorted(k for k in names if k not in LANGUAGES)
+    if unknown:
+        bad(f"'names' has unknown languages {unknown!r} (known: {', '.join(LANGUAGES)})")
+    missing = [k for k in REQUIRED_LANGUAGES if k not in clean]
+    if missing:
+        bad(f"'names' lacks {', '.join(missing)}")
+    return clean
+
+
+def _place(props: dict, geometry, index: int, report) -> dict | None:
+    bad = _Problems(report)
+    _text(props, "key", bad)
+    _text(props, "source", bad)
+    names = _names(props, bad)
+    start = _date(props, "start", bad, required=False)
+    end = _date(props, "end", bad, required=False)
+    if start and end and not start < end:
+        bad(f"end {end} is not after start {start}")
+    if not bad.ok or geometry is None:
+        return None
+    return {**props, "names": names, "lon": geometry.x, "lat": geometry.y}
 
 
 def _event(props: dict, geometry, index: int, report) -> Event | None:

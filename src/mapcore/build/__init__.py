@@ -10,7 +10,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..geojson import dumps, feature_collection
-from .compose import event_features, plain_feature, read_periods, territory_features
+from .compose import (
+    event_features,
+    place_features,
+    plain_feature,
+    read_names,
+    read_periods,
+    territory_features,
+)
 
 PROJECT = Path(__file__).resolve().parents[3]
 DATA = PROJECT / "data"
@@ -25,7 +32,10 @@ def build(ne_dir: Path, data_dir: Path = DATA, out_dir: Path = GEODATA) -> dict[
     geo = build_geography(Path(ne_dir), Path(data_dir) / "lines.toml")
     periods = read_periods(Path(data_dir) / "periods.csv")
     docs = {
-        "territories.geojson": territory_features(periods, geo.territories),
+        "territories.geojson": territory_features(
+            periods, geo.territories, read_names(Path(data_dir) / "names.csv")
+        ),
+        "places.geojson": place_features(Path(data_dir) / "places.csv"),
         "lines.geojson": [_plain(f) for f in geo.lines],
         "context.geojson": [_plain(f) for f in geo.context],
         "events.geojson": event_features(Path(data_dir) / "events.csv"),

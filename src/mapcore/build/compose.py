@@ -36,6 +36,9 @@ PERIOD_COLUMNS = (
     "origin",
     "successors",
 )
+NAME_COLUMNS = ("name", "ja", "ru", "zh", "ko")
+PLACE_COLUMNS = ("key", "start", "end", "lat", "lon", "en", "ja", "ru", "zh", "ko", "source")
+LANGUAGES = ("en", "ja", "ru", "zh", "ko")
 EVENT_COLUMNS = (
     "date",
     "end",
@@ -124,7 +127,17 @@ def residual_split(
     return out
 
 
-def territory_features(rows: list[Row], shapes: dict[str, BaseGeometry]) -> list[dict]:
+def read_names(path: Path) -> dict[str, dict[str, str]]:
+    """Each English period name's names in the other languages (empty ones left out)."""
+    names = {}
+    for v in read_csv(path, NAME_COLUMNS):
+        names[v["name"]] = {"en": v["name"], **{k: v[k] for k in NAME_COLUMNS[1:] if v[k]}}
+    return names
+
+
+def territory_features(
+    rows: list[Row], shapes: dict[str, BaseGeometry], names: dict[str, dict[str, str]]
+) -> list[dict]:
     features = []
     for row, geom, start, end in residual_split(rows, shapes):
         v = row.values
@@ -144,6 +157,7 @@ def territory_features(rows: list[Row], shapes: dict[str, BaseGeometry]) -> list
         # successors belong to the row's last day, so only to the last piece of a split row
         if v["successors"] and end == row.end:
             props["successors"] = v["successors"].split()
+        props["names"] = names.get(v["name"], {"en": v["name"]})
         props["geometry_key"] = row.key
         features.append({"type": "Feature", "properties": props, "geometry": write_geometry(geom)})
     features.sort(key=lambda f: (f["properties"]["territory"], f["properties"]["start"]))
@@ -161,6 +175,23 @@ def event_features(path: Path) -> list[dict]:
         point = Point(float(v["lon"]), float(v["lat"]))
         features.append({"type": "Feature", "properties": props, "geometry": write_geometry(point)})
     features.sort(key=lambda f: (f["properties"]["date"], f["properties"]["name"]))
+    return features
+
+
+def place_features(path: Path) -> list[dict]:
+    """Map labels for places, one feature per place and naming period."""
+    features = []
+    for v in read_csv(path, PLACE_COLUMNS):
+        props = {
+            "key": v["key"],
+            "start": v["start"] or None,
+            "end": v["end"] or None,
+            "names": {k: v[k] for k in LANGUAGES if v[k]},
+            "source": v["source"],
+        }
+        point = Point(float(v["lon"]), float(v["lat"]))
+        features.append({"type": "Feature", "properties": props, "geometry": write_geometry(point)})
+    features.sort(key=lambda f: (f["properties"]["key"], f["properties"]["start"] or ""))
     return features
 
 

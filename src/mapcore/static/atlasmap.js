@@ -11,7 +11,8 @@
   "use strict";
   const SVG = "http://www.w3.org/2000/svg";
   const A = { map: null, data: null, pending: null, geo: {}, lines: {}, homes: {}, events: null,
-              tiles: null, tilesKey: "", tilesOption: null, patterns: {}, shown: null };
+              tiles: null, tilesKey: "", tilesOption: null, patterns: {}, shown: null,
+              lang: "en", labels: null };
 
   function pane(name, z) {
     const p = A.map.createPane(name);
@@ -40,6 +41,7 @@
     pane("atlas-home", 300);
     pane("atlas-territories", 400);
     pane("atlas-lines", 450);
+    map.getPane(pane("atlas-labels", 480)).style.pointerEvents = "none";
     A.yearBox = control("topright", "atlas-year", "<span class='atlas-year-number'></span>");
     A.legendBox = control("bottomleft", "atlas-legend", "");
     A.noteBox = control("bottomright", "atlas-note", "");
@@ -51,14 +53,21 @@
     defs.appendChild(document.createElementNS(SVG, "defs"));
     document.body.appendChild(defs);
     A.defs = defs.firstChild;
-    fetch(options.dataUrl)
+    if (options.syncGroup) syncWith(options.syncGroup);
+    function zoomClass() {  // small territories' and places' labels only when zoomed in
+      map.getContainer().classList.toggle("atlas-zoomed-out", map.getZoom() < 5);
+    }
+    map.on("zoomend", zoomClass);
+    zoomClass();
+    const data = options.data ? Promise.resolve(options.data) : fetch(options.dataUrl)
       .then(function (r) {
         if (!r.ok) throw new Error(r.status + " " + r.statusText);
         return r.json();
-      })
+      });
+    data
       .then(function (data) {
         build(data);
-        const year = sliderYear();
+        const year = A.pendingYear || sliderYear();
         if (A.pending) show(A.pending);
         else if (year !== null) showYear(year);
         watchSlider();
@@ -324,6 +333,31 @@
     A.tiles.addTo(A.map);
   }
 
+  /* --- compare mode: maps in the same group move together ---------------------------------- */
+
+  function syncWith(group) {
+    let registry;
+    try {
+      registry = window.parent.__atlasMaps = window.parent.__atlasMaps || {};
+    } catch (err) {
+      return;
+    }
+    function alive(m) {
+      try { return m.getContainer().isConnected; } catch (err) { return false; }
+    }
+    registry[group] = (registry[group] || []).filter(alive).concat([A.map]);
+    A.map.on("move", function () {
+      if (A.map.__following) return;
+      const center = A.map.getCenter(), zoom = A.map.getZoom();
+      registry[group].forEach(function (other) {  // the group as it is now, not when we joined
+        if (other === A.map || !alive(other)) return;
+        other.__following = true;
+        other.setView(center, zoom, { animate: false });
+        other.__following = false;
+      });
+    });
+  }
+
   /* --- the page's Year slider: draw its year without waiting for the server ----------------- */
 
   function sliderThumb() {
@@ -375,8 +409,43 @@
                       events: entry[2] } });
   }
 
+  /* --- labels: territory and place names in the chosen language -------------------------- */
+
+  function named(names) {
+    return names[A.lang] || names.en;
+  }
+
+  function labels(state) {
+    if (A.labels) A.map.removeLayer(A.labels);
+    A.labels = L.layerGroup();
+    if (A.lang === "off") return;
+    const day = state.year + "-12-31";
+    state.t.forEach(function (item) {
+      const period = A.data.periods[item[0]];
+      const spot = A.data.labelPoints[period.g];
+      if (!spot) return;
+      label(spot.at, named(period.names), "atlas-label atlas-label-territory" +
+            (spot.minor ? " atlas-label-minor" : ""));
+    });
+    A.data.places.forEach(function (place) {
+      if ((place.start && day < place.start) || (place.end && day >= place.end)) return;
+      label([place.lat, place.lon], named(place.names), "atlas-label atlas-label-place");
+    });
+    A.labels.addTo(A.map);
+  }
+
+  function label(at, text, className) {
+    L.marker(at, { pane: "atlas-labels", interactive: false, keyboard: false,
+      icon: L.divIcon({ className: className, html: "<span>" + text + "</span>",
+                        iconSize: null }) }).addTo(A.labels);
+  }
+
   function show(state) {
     A.tilesOption = state.tiles;
+    if (state.lang && state.lang !== A.lang) {
+      A.lang = state.lang;
+      if (A.shown !== null && A.last) labels(A.last);
+    }
     if (!A.data) {
       A.pending = state;
       return;
@@ -392,16 +461,25 @@
 
   function apply(state) {
     A.shown = state.year;
+    A.last = state;
     tiles(state.tiles);
     homes(state.h);
     territories(state.t);
     lines(state.l);
     events(state.e);
     legend(state);
+    labels(state);
     const box = A.yearBox;
     box.firstChild.textContent = String(state.year);
     box.setAttribute("data-map-year", String(state.year));
   }
 
-  window.AtlasMap = { init: init, show: show };
+  function setLanguage(lang) {
+    A.lang = lang;
+    if (A.last) labels(A.last);
+  }
+
+  window.AtlasMap = { init: init, show: show, showYear: function (year) {
+    if (A.data) showYear(year); else A.pendingYear = year;
+  }, setLanguage: setLanguage };
 })();

@@ -3,7 +3,8 @@
  * fetched once and set with textContent, so nothing in it can become markup. */
 const essays = {};
 
-function load(url) {
+function load(url, inline) {
+  if (inline) return Promise.resolve(inline); // the static pack: no server to fetch from
   if (!essays[url]) {
     essays[url] = fetch(url).then(function (r) {
       if (!r.ok) throw new Error(r.status + " " + r.statusText);
@@ -53,8 +54,10 @@ function highlight(root, data) {
     el.classList.toggle("active", on);
     el.classList.toggle("primary", primary.has(el.dataset.id));
     el.classList.toggle("dim", !on);
+    el.classList.toggle("focus", el.dataset.id === data.focus);
     if (el.dataset.id === data.focus) first = el;
   });
+  root.classList.toggle("present", !!(data.present && data.focus));
   root.dataset.year = String(data.year);
   root.dataset.active = data.active.join(" ");
   if (first && root.dataset.scrolledFor !== first.dataset.id) align(root, first);
@@ -83,7 +86,7 @@ function place(root, passage) {
 
 export default function (component) {
   const { data, setTriggerValue, parentElement } = component;
-  if (!parentElement.querySelector("link.essay-style")) {
+  if (data.style && !parentElement.querySelector("link.essay-style")) {
     const link = document.createElement("link");
     link.className = "essay-style";
     link.rel = "stylesheet";
@@ -97,11 +100,12 @@ export default function (component) {
     parentElement.appendChild(root);
   }
   root.style.height = data.height + "px";
-  load(data.url)
+  load(data.url, data.essay)
     .then(function (essay) {
-      if (root.dataset.url !== data.url) {
+      const source = data.url || "inline";
+      if (root.dataset.url !== source) {
         build(root, essay, setTriggerValue);
-        root.dataset.url = data.url;
+        root.dataset.url = source;
       }
       highlight(root, data);
     })

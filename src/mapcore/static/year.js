@@ -3,7 +3,8 @@
  * so nothing from the data can become markup. */
 const files = {};
 
-function load(url) {
+function load(url, inline) {
+  if (inline) return Promise.resolve(inline); // the static pack: no server to fetch from
   if (!files[url]) {
     files[url] = fetch(url).then(function (r) {
       if (!r.ok) throw new Error(r.status + " " + r.statusText);
@@ -46,7 +47,7 @@ function render(root, notes, year) {
 
 export default function (component) {
   const { data, parentElement } = component;
-  if (!parentElement.querySelector("link.year-style")) {
+  if (data.style && !parentElement.querySelector("link.year-style")) {
     const link = document.createElement("link");
     link.className = "year-style";
     link.rel = "stylesheet";
@@ -58,7 +59,7 @@ export default function (component) {
     root = el("div", "year-notes");
     parentElement.appendChild(root);
   }
-  load(data.url)
+  load(data.url, data.notes)
     .then(function (notes) { render(root, notes, data.year); })
     .catch(function (err) { root.textContent = "The year's notes could not be loaded (" + err + ")."; });
 }

@@ -1,0 +1,65 @@
+"""Control over time in numbers: the area each power held within the atlas, year by year.
+
+Areas are measured once per distinct geometry in an equal-area projection centred on the
+atlas. Land held jointly is shared equally between the holders; a war front (`contested`)
+is counted apart, since nobody held it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import pandas as pd
+
+from .atlas import Atlas
+from .timeline import resolve
+from .vocab import ATLAS_START, split_controller
+
+EQUAL_AREA = "+proj=laea +lat_0=45 +lon_0=135 +datum=WGS84 +units=m"
+CONTESTED = "contested"
+POWERS = {
+    "japan": "Japan",
+    "russia": "Russia / USSR",
+    "china": "China",
+    "korea": "Korea (Joseon, Korean Empire)",
+    "north-korea": "North Korea",
+    "south-korea": "South Korea",
+    "usa": "United States",
+    "germany": "Germany",
+    "far-eastern-republic": "Far Eastern Republic",
+    CONTESTED: "Contested (war front)",
+}
+RANK = {power: i for i, power in enumerate(POWERS)}  # stacking order: Japan at the bottom
+
+
+def period_areas(atlas: Atlas) -> list[float]:
+    """The area of each of `atlas.periods` in km², each distinct geometry measured once."""
+    distinct: dict[bytes, int] = {}
+    geoms = []
+    keys = []
+    for p in atlas.periods:
+        wkb = p.geometry.wkb
+        if wkb not in distinct:
+            distinct[wkb] = len(geoms)
+            geoms.append(p.geometry)
+        keys.append(distinct[wkb])
+    km2 = gpd.GeoSeries(geoms, crs="EPSG:4326").to_crs(EQUAL_AREA).area.to_numpy() / 1e6
+    return [float(km2[k]) for k in keys]
+
+
+def area_by_power(atlas: Atlas, first: int | None = None, last: int | None = None) -> pd.DataFrame:
+    """Columns year, power (id), label, rank, km2: one row per power holding land that year."""
+    first = first or ATLAS_START.year
+    last = last or dt.date.today().year
+    area = dict(zip((id(p) for p in atlas.periods), period_areas(atlas), strict=True))
+    rows = []
+    for year in range(first, last + 1):
+        held: dict[str, float] = {}
+        for p in atlas.timeline.state(resolve(year)):
+            holders = [CONTESTED] if p.status == CONTESTED else split_controller(p.controller)
+            for power in holders:
+                held[power] = held.get(power, 0.0) + area[id(p)] / len(holders)
+        rows += [(year, power, POWERS[power], RANK[power], km2) for power, km2 in held.items()]
+    frame = pd.DataFrame(rows, columns=["year", "power", "label", "rank", "km2"])
+    return frame.sort_values(["year", "rank"], ignore_index=True)

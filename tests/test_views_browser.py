@@ -1,0 +1,181 @@
+"""Compare, chart, presenter mode, labels and the static pack, as a browser shows them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from harness import CHROMIUM, launch, map_frame, map_year, open_page, running_app, wait_map_year
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True)
+
+sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+
+
+@pytest.fixture(scope="module")
+def server():
+    with running_app() as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        b = launch(pw)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page_at(server, browser):
+    pages = []
+
+    def opener(query: str, width: int = 1600, height: int = 900):
+        page = open_page(browser, f"{server.url}/{query}", width, height)
+        pages.append(page)
+        return page
+
+    yield opener
+    for page in pages:
+        page.context.close()
+
+
+def test_presenter_mode_hides_the_chrome_and_keeps_map_slider_and_passage(page_at):
+    page = page_at("?year=1905&present=1")
+    frame = map_frame(page)
+    assert map_year(frame) == "1905"
+    page.locator("article.passage.focus[data-id=war-1904]").wait_for()
+    assert not page.get_by_test_id("stHeader").is_visible()
+    assert not page.get_by_test_id("stExpandSidebarButton").is_visible()
+    assert page.locator(".st-key-year input[type=range]").count() == 1
+    visible = page.locator("article.passage:visible")
+    assert visible.count() == 1 and visible.get_attribute("data-id") == "war-1904"
+    size = visible.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 26  # large type for the back of the room
+    assert page.get_by_role("button", name="Next change").count() == 0
+    assert page.blocked == []
+
+
+def test_map_labels_switch_to_japanese(page_at):
+    page = page_at("?year=1930")
+    frame = map_frame(page)
+    labels = frame.locator(".atlas-label-territory span")
+    labels.first.wait_for()
+    assert "Karafuto" in labels.all_inner_texts()
+    page.get_by_test_id("stExpandSidebarButton").click()
+    page.get_by_role("combobox", name="Map labels").click()
+    page.get_by_role("option", name="日本語").click()
+    frame.wait_for_function(
+        "[...document.querySelectorAll('.atlas-label-territory span')]"
+        ".some(s => s.textContent === '樺太')"
+    )
+    assert "朝鮮" in labels.all_inner_texts()  # Korea, Chōsen
+    assert map_year(frame) == "1930"
+
+
+def test_compare_mode_shows_two_years_whose_maps_move_together(page_at):
+    page = page_at("?view=compare")
+    page.locator("iframe[title*=streamlit_folium]").nth(1).wait_for()
+    frames = []
+    for _ in range(100):
+        frames = [f for f in page.frames if "streamlit_folium" in f.url]
+        ready = [f for f in frames if f.evaluate("!!document.querySelector('[data-map-year]')"
+                                                 " && document.querySelector('[data-map-year]')"
+                                                 ".dataset.mapYear")]  # fmt: skip
+        if len(ready) == 2:
+            break
+        page.wait_for_timeout(100)
+    years = sorted(map_year(f) for f in frames)
+    assert years == ["1904", "1906"]
+    a, b = frames
+    a.evaluate("map.setView([50, 142], 6, {animate: false})")
+    b.wait_for_function("map.getZoom() === 6")
+    center = b.evaluate("[map.getCenter().lat, map.getCenter().lng]")
+    assert abs(center[0] - 50) < 0.01 and abs(center[1] - 142) < 0.01
+    b.evaluate("map.setView([40, 125], 5, {animate: false})")  # and the other way round
+    a.wait_for_function("map.getZoom() === 5")
+    assert abs(a.evaluate("map.getCenter().lng") - 125) < 0.01
+    text = page.locator(".compare").inner_text()
+    assert "Sakhalin south of 50°N: Russian Empire → Empire of Japan (Karafuto)" in text
+
+
+def test_control_over_time_draws_the_chart_with_the_year_marked(page_at):
+    page = page_at("?view=chart&year=1940")
+    chart = page.locator("[data-testid=stVegaLiteChart]")
+    chart.wait_for()
+    chart.locator("canvas, svg").first.wait_for()
+    assert "1940: Japan" in page.get_by_text("1940: Japan").inner_text()
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory):
+    from mapcore import load_atlas
+    from mapcore.pack import export_pack
+
+    out = tmp_path_factory.mktemp("pack") / "atlas.html"
+    export_pack(load_atlas(), out)
+    return out
+
+
+def test_the_pack_opens_offline_draws_the_map_and_its_slider_moves_the_year(browser, pack):
+    context = browser.new_context(viewport={"width": 1600, "height": 900})
+    asked: list[str] = []
+
+    def block(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            asked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", block)
+    page = context.new_page()
+    page.goto(pack.as_uri())
+    page.wait_for_function("document.querySelector('[data-map-year]')?.dataset.mapYear === '1905'")
+    assert page.locator(".leaflet-atlas-territories-pane path").count() >= 15
+    page.locator("article.passage.focus[data-id=war-1904]").wait_for()
+    page.locator("#year-slider").fill("1945")
+    wait_map_year(page.main_frame, 1945)
+    page.locator("article.passage.focus[data-id=potsdam-august-storm]").wait_for()
+    assert "What changed in 1945" in page.locator("#notes").inner_text()
+    page.locator("#language").select_option("ru")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.atlas-label span')]"
+        ".some(s => /[А-Яа-я]/.test(s.textContent))"
+    )
+    page.locator("article.passage[data-id=yalta]").click()
+    wait_map_year(page.main_frame, 1943)
+    assert page.locator("#year-slider").input_value() == "1943"
+    assert asked == []  # nothing was fetched from anywhere
+    context.close()
+
+
+def test_downloads_the_years_map_and_the_classroom_pack(page_at, tmp_path):
+    import io
+    import json
+    import zipfile
+
+    page = page_at("?year=1905")
+    map_frame(page)
+    with page.expect_download() as got:
+        page.get_by_role("button", name="The map of 1905 (GeoJSON and CSV, zipped)").click()
+    archive = zipfile.ZipFile(io.BytesIO(Path(got.value.path()).read_bytes()))
+    assert sorted(archive.namelist()) == ["atlas-1905.csv", "atlas-1905.geojson"]
+    features = json.loads(archive.read("atlas-1905.geojson"))["features"]
+    karafuto = next(f for f in features if f["properties"]["territory"] == "sakhalin-south")
+    assert karafuto["properties"]["controller"] == "japan"
+    assert karafuto["properties"]["start"] == "1905-10-15"
+    assert (
+        "sakhalin-south,Karafuto,japan,Empire of Japan,sovereign"
+        in archive.read("atlas-1905.csv").decode()
+    )
+    page.get_by_test_id("stExpandSidebarButton").click()
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Classroom pack").click()
+    pack = Path(got.value.path()).read_text(encoding="utf-8")
+    assert got.value.suggested_filename == "russo-japanese-atlas.html"
+    assert 'id="atlas-data"' in pack and len(pack.encode()) < 3_000_000
