@@ -8,6 +8,8 @@ HTML entities here, or through textContent in the browser modules).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 import time
 from dataclasses import dataclass
 from html import escape
@@ -27,6 +29,7 @@ FIRST, LAST = mapcore.ATLAS_START.year, dt.date.today().year
 MAP_HEIGHT = 660
 SPEEDS = {"Slow: 2 s a year": 2.0, "Normal: 1 s a year": 1.0, "Fast: 0.4 s a year": 0.4}
 STATE = st.session_state
+LOG = logging.getLogger("atlas")
 
 
 @dataclass(frozen=True)
@@ -49,26 +52,45 @@ def link_param(name: str, value: str | None) -> None:
 # -- moving the year ------------------------------------------------------------------------
 
 
+def guarded(callback):
+    """A widget callback that never shows a traceback to the class: it logs and leaves a note."""
+
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        try:
+            callback(*args, **kwargs)
+        except Exception:
+            LOG.exception("callback %s failed", callback.__name__)
+            STATE.notes = [*STATE.get("notes", []), "That did not work; the map is as it was."]
+
+    return run
+
+
+@guarded
 def step_to(year: int, key: str = "year") -> None:
     STATE[key] = min(max(year, FIRST), LAST)
 
 
+@guarded
 def previous_change(atlas: mapcore.Atlas) -> None:
     earlier = [y for y in atlas.change_years() if y < STATE.year]
     step_to(earlier[-1] if earlier else FIRST)
 
 
+@guarded
 def next_change(atlas: mapcore.Atlas) -> None:
     later = [y for y in atlas.change_years() if y > STATE.year]
     step_to(later[0] if later else LAST)
 
 
+@guarded
 def toggle_play() -> None:
     STATE.playing = not STATE.playing
     if STATE.playing and STATE.year >= LAST:
         STATE.year = FIRST
 
 
+@guarded
 def passage_clicked(atlas: mapcore.Atlas) -> None:
     chosen = STATE["essay"].clicked if "essay" in STATE else None
     passage = next((p for p in atlas.passages(None) if p.id == chosen), None)
@@ -77,6 +99,7 @@ def passage_clicked(atlas: mapcore.Atlas) -> None:
         step_to(mapdata.jump_year(passage))
 
 
+@guarded
 def key_pressed() -> None:
     key = (STATE["keys"].key or "") if "keys" in STATE else ""  # STATE.keys is dict.keys
     if key.startswith("ArrowLeft"):
@@ -153,8 +176,7 @@ def atlas_view(edition: appkit.Edition, settings: Settings) -> None:
                 "present": settings.present,
             },
             key="essay",
-            on_clicked_change=passage_clicked,
-            args=(atlas,),
+            on_clicked_change=functools.partial(passage_clicked, atlas),
         )
     appkit.module_component("atlas_keys", edition.keys_module)(
         key="keys", on_key_change=key_pressed

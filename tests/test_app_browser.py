@@ -63,7 +63,8 @@ def open_app(server, browser):
 
 
 def pixel(page, frame, lat: float, lon: float) -> tuple[int, int, int]:
-    """The colour the browser drew at a place on the map."""
+    """The colour the browser drew at a place on the map (labels off: only the fills)."""
+    frame.evaluate("AtlasMap.setLanguage('off')")
     x, y = frame.evaluate(
         "([lat, lon]) => { const p = map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
         [lat, lon],
