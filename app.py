@@ -29,23 +29,29 @@ st.set_page_config(
 )
 
 
-def fail(title: str, lines: list[str]) -> None:
-    st.error(title)
-    st.code("\n".join(lines), language=None)
-    st.stop()
+def problems_panel(geodata: str, problems, drawn: bool) -> None:
+    """The validator's list, one line per problem: file, feature, problem."""
+    shown = "The map leaves out what they concern" if drawn else "Nothing can be drawn"
+    st.warning(f"The atlas data in {geodata} has {len(problems)} problem(s). {shown} until they "
+               "are fixed; each line names the file, the feature and the problem. Fix the files "
+               "and reload the page.", icon=":material/report:")  # fmt: skip
+    with st.expander("The problems", expanded=not drawn):
+        st.code("\n".join(str(p) for p in problems), language=None)
 
 
+GEODATA = str(mapcore.default_geodata())
 try:
-    edition = appkit.load(str(mapcore.default_geodata()))
+    edition = appkit.edition_for(GEODATA)
 except mapcore.AtlasError as err:
-    fail(
-        f"The atlas data in {mapcore.default_geodata()} has {len(err.problems)} problem(s). "
-        "Nothing is shown until they are fixed; each line names the file, the feature and "
-        "the problem:",
-        [str(p) for p in err.problems],
-    )
+    problems_panel(GEODATA, err.problems, drawn=False)
+    st.stop()
 except AssetError as err:
-    fail("A file the map needs is missing.", [str(err)])
+    st.error(f"A file the map needs is missing. {err}", icon=":material/error:")
+    st.stop()
+if edition.problems:
+    problems_panel(GEODATA, edition.problems, drawn=not edition.note)
+if edition.note:
+    st.info(edition.note, icon=":material/info:")
 
 # -- first load: the link decides the year, the view and presenter mode ----------------------
 if "year" not in STATE:

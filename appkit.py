@@ -18,7 +18,7 @@ import streamlit as st
 
 import mapcore
 from mapcore import layers, mapdata, stats
-from mapcore.assets import ensure_leaflet, publish, publish_package_file
+from mapcore.assets import STATIC_URL, ensure_leaflet, publish, publish_package_file
 from mapcore.pack import render_pack
 
 STATIC = Path(__file__).parent / "static"
@@ -26,7 +26,11 @@ STATIC = Path(__file__).parent / "static"
 
 @dataclass(frozen=True)
 class Edition:
-    """A loaded atlas and the URLs of what the browser fetches for it."""
+    """A loaded atlas and the URLs of what the browser fetches for it.
+
+    A broken edition still loads what it can: `problems` lists what is wrong (and left out);
+    `note` says what is shown instead when nothing of it could be drawn.
+    """
 
     atlas: mapcore.Atlas
     map_assets: layers.MapAssets
@@ -37,6 +41,8 @@ class Edition:
     notes_style: str
     notes_module: str
     keys_module: str
+    problems: tuple = ()
+    note: str = ""
 
     @cache  # noqa: B019 - a handful of Editions per process, each kept by Streamlit's cache
     def state(self, year: int) -> dict:
@@ -52,6 +58,15 @@ class Edition:
     def pack(self) -> bytes:
         """The static classroom pack (one HTML file), built once when first asked for."""
         return render_pack(self.atlas).encode("utf-8")
+
+    def missing_files(self) -> list[Path]:
+        """Published files that have gone from static/ (someone cleaned it while we ran)."""
+        urls = [self.map_assets.script_url, self.map_assets.style_url, self.map_assets.data_url,
+                *(u for _, u in self.map_assets.leaflet.js + self.map_assets.leaflet.css),
+                self.essay_url, self.essay_style, self.essay_module, self.notes_url,
+                self.notes_style, self.notes_module, self.keys_module]  # fmt: skip
+        files = [STATIC / u.removeprefix(STATIC_URL + "/") for u in urls]
+        return [f for f in files if not f.is_file()]
 
     def snapshot_geojson(self, year: int) -> bytes:
         snap = self.atlas.snapshot(year)
@@ -71,10 +86,38 @@ class Edition:
         return out.getvalue()
 
 
-@st.cache_resource(show_spinner="Loading the atlas…")
-def load(geodata: str) -> Edition:
-    """Read and check the atlas once per process, and publish its browser files."""
-    atlas = mapcore.load_atlas(geodata)
+def stamp(geodata: str) -> tuple:
+    """The data files' names, sizes and times: an edited file makes a new cache entry."""
+    folder = Path(geodata)
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns)
+                        for f in folder.iterdir() if f.is_file()))  # fmt: skip
+
+
+def read(geodata: str) -> tuple[mapcore.Atlas, tuple, str]:
+    """The atlas to show for a data folder, its problems, and a note if it is another one."""
+    try:
+        return mapcore.load_atlas(geodata), (), ""
+    except mapcore.AtlasError as err:
+        problems = tuple(err.problems)
+    atlas = mapcore.load_atlas(geodata, strict=False)
+    if atlas.periods:
+        return atlas, problems, ""
+    original = mapcore.atlas.DEFAULT_GEODATA
+    if Path(geodata).resolve() == original.resolve():
+        raise mapcore.AtlasError(list(problems))  # nothing of it can be drawn, and no other
+    note = f"Nothing of {geodata} can be drawn: showing the original atlas ({original})."
+    return mapcore.load_atlas(original), problems, note
+
+
+@st.cache_resource(show_spinner="Loading the atlas…", max_entries=4)
+def load(geodata: str, files: tuple = ()) -> Edition:
+    """Read and check the atlas once per process (and per edit), and publish its browser files.
+
+    `files` is `stamp(geodata)`: it only keys the cache, so that an edited file is read again.
+    """
+    atlas, problems, note = read(geodata)
     data = mapdata.dumps(mapdata.static_data(atlas)).encode("utf-8")
     essay = mapdata.dumps(mapdata.essay_data(atlas)).encode("utf-8")
     notes = mapdata.dumps(mapdata.year_notes(atlas)).encode("utf-8")
@@ -94,7 +137,18 @@ def load(geodata: str) -> Edition:
         notes_style=publish_package_file(STATIC, "year.css"),
         notes_module=publish_package_file(STATIC, "year.js"),
         keys_module=publish_package_file(STATIC, "keys.js"),
+        problems=problems,
+        note=note,
     )
+
+
+def edition_for(geodata: str) -> Edition:
+    """The edition to show, its static files in place (published again if they went missing)."""
+    edition = load(geodata, stamp(geodata))
+    if edition.missing_files():
+        load.clear()
+        edition = load(geodata, stamp(geodata))
+    return edition
 
 
 @st.cache_resource

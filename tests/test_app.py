@@ -136,21 +136,6 @@ def test_play_starts_and_pause_stops():
     assert at.session_state["playing"] is False and at.button[1].label == "Play"
 
 
-def test_a_broken_edition_shows_its_problems_not_a_traceback(tmp_path, monkeypatch):
-    import shutil
-
-    from mapcore.atlas import DEFAULT_GEODATA
-
-    broken = tmp_path / "geodata"
-    shutil.copytree(DEFAULT_GEODATA, broken)
-    (broken / "events.geojson").write_text("{not json", encoding="utf-8")
-    monkeypatch.setenv("MAPCORE_GEODATA", str(broken))
-    at = run("1905")
-    assert not at.exception
-    assert "problem" in at.error[0].value
-    assert "events.geojson: not valid JSON" in at.code[0].value
-
-
 def test_compare_mode_lists_the_changes_between_the_two_years():
     at = run("1905", view="compare")
     assert not at.exception

@@ -1,55 +1,120 @@
-"""Whatever a hand edit does to a feature, the validator answers with problems, never a crash."""
+"""Whatever a hand edit does to the data, the answer is problems listed, never a crash.
+
+Every mutation must give either a valid atlas or the atlas error with a readable list; and since
+the app then draws what could be read, a lenient load of it must also make the map's data.
+"""
 
 from __future__ import annotations
 
 import json
 import shutil
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapcore import load_atlas, validate
+from mapcore import AtlasError, load_atlas, mapdata, validate
 from mapcore.atlas import DEFAULT_GEODATA
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
-    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                               max_size=3),
     max_leaves=6,
-)
-KEYS = [
-    "territory",
-    "controller",
-    "status",
-    "start",
-    "end",
-    "name",
-    "instrument",
-    "source",
-    "claimant",
-    "successors",
-    "origin",
-    "controller_name",
-    "notes",
-]
+)  # fmt: skip
+FILES = {
+    "territories.geojson": ["territory", "controller", "status", "start", "end", "name",
+                            "instrument", "source", "claimant", "successors", "origin",
+                            "controller_name", "notes", "names"],
+    "events.geojson": ["date", "end", "name", "kind", "place", "description", "source"],
+    "places.geojson": ["key", "start", "end", "names", "source"],
+    "lines.geojson": ["kind", "name", "start", "end", "source"],
+    "context.geojson": ["kind", "name", "controller", "start", "source"],
+}  # fmt: skip
+ORIGINAL = {name: (DEFAULT_GEODATA / name).read_text(encoding="utf-8") for name in FILES}
+PASSAGES = (DEFAULT_GEODATA / "passages.toml").read_text(encoding="utf-8")
+SETTINGS = settings(max_examples=25, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(index=st.integers(0, 131), key=st.sampled_from([*KEYS, "geometry"]), value=JSON)
-def test_any_value_in_any_property_is_reported_not_raised(tmp_path_factory, index, key, value):
-    path = tmp_path_factory.mktemp("ed") / "geodata"
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fuzz") / "geodata"
     shutil.copytree(DEFAULT_GEODATA, path)
-    doc = json.loads((path / "territories.geojson").read_text(encoding="utf-8"))
-    feature = doc["features"][index % len(doc["features"])]
-    if key == "geometry":
-        feature["geometry"] = value
+    return path
+
+
+def restore(path) -> None:
+    for name, text in ORIGINAL.items():
+        (path / name).write_text(text, encoding="utf-8")
+    (path / "passages.toml").write_text(PASSAGES, encoding="utf-8")
+
+
+def answer(path) -> None:
+    """Validate, load strictly, and (if broken) load leniently and build the browser's data."""
+    problems = validate(path)  # must not raise, whatever the data
+    assert all(str(p) and ": " in str(p) for p in problems)
+    try:
+        load_atlas(path)
+        assert not problems
+    except AtlasError as err:
+        assert [str(p) for p in err.problems] == [str(p) for p in problems]
+        atlas = load_atlas(path, strict=False)
+        mapdata.static_data(atlas)
+        mapdata.year_state(atlas, 1905)
+        mapdata.essay_data(atlas)
+
+
+@SETTINGS
+@given(data=st.data(), file=st.sampled_from(list(FILES)), value=JSON)
+def test_any_value_in_any_property_or_geometry(copy, data, file, value):
+    restore(copy)
+    doc = json.loads(ORIGINAL[file])
+    feature = doc["features"][data.draw(st.integers(0, len(doc["features"]) - 1))]
+    key = data.draw(st.sampled_from([*FILES[file], "geometry", "properties"]))
+    if key in ("geometry", "properties"):
+        feature[key] = value
     else:
         feature["properties"][key] = value
-    (path / "territories.geojson").write_text(json.dumps(doc), encoding="utf-8")
-    problems = validate(path)  # must not raise, whatever the value
-    assert all(str(p).startswith("territories.geojson") for p in problems)
-    if not problems:  # a harmless edit (e.g. other notes): the atlas still loads
-        load_atlas(path)
+    (copy / file).write_text(json.dumps(doc), encoding="utf-8")
+    answer(copy)
+
+
+@SETTINGS
+@given(data=st.data(), file=st.sampled_from(list(FILES)))
+def test_coordinates_out_of_place(copy, data, file):
+    restore(copy)
+    doc = json.loads(ORIGINAL[file])
+    feature = doc["features"][data.draw(st.integers(0, len(doc["features"]) - 1))]
+    numbers = st.floats(allow_nan=False, allow_infinity=False, min_value=-400, max_value=400)
+    coords = feature["geometry"]["coordinates"]
+    while isinstance(coords, list) and coords and isinstance(coords[0], list):
+        coords = coords[data.draw(st.integers(0, len(coords) - 1))]
+    if isinstance(coords, list) and coords:
+        coords[data.draw(st.integers(0, len(coords) - 1))] = data.draw(numbers | JSON)
+    (copy / file).write_text(json.dumps(doc), encoding="utf-8")
+    answer(copy)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_hand_edits_to_the_passages(copy, data):
+    restore(copy)
+    text = PASSAGES
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 400)))
+    tricky = ["'", '"', "[[passage]]", "\n", 'years = ["1999-1"]', "]"]
+    insert = data.draw(st.text(max_size=30) | st.sampled_from(tricky))
+    (copy / "passages.toml").write_text(text[:start] + insert + text[end:], encoding="utf-8")
+    answer(copy)
+
+
+@SETTINGS
+@given(data=st.data(), file=st.sampled_from(list(FILES)))
+def test_a_file_cut_short_or_doubled(copy, data, file):
+    restore(copy)
+    text = ORIGINAL[file]
+    cut = data.draw(st.integers(0, len(text)))
+    edited = text[:cut] if data.draw(st.booleans()) else text + text[:cut]
+    (copy / file).write_text(edited, encoding="utf-8")
+    answer(copy)

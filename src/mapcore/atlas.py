@@ -35,10 +35,15 @@ def default_geodata() -> Path:
     return Path(os.environ.get(ENV_GEODATA) or DEFAULT_GEODATA)
 
 
-def load_atlas(path: str | os.PathLike | None = None) -> Atlas:
-    """Read and check an edition; raise AtlasError listing every problem if it has any."""
+def load_atlas(path: str | os.PathLike | None = None, *, strict: bool = True) -> Atlas:
+    """Read and check an edition; raise AtlasError listing every problem if it has any.
+
+    With `strict=False` a broken edition still loads: every feature that could be read is kept,
+    and `Atlas.problems` lists what is wrong (and so what was left out). The app uses this to
+    keep a map on the screen while it shows the problems.
+    """
     edition = read_edition(Path(path) if path is not None else default_geodata())
-    if edition.problems:
+    if edition.problems and strict:
         raise AtlasError(edition.problems)
     return Atlas(
         edition.periods,
@@ -50,6 +55,7 @@ def load_atlas(path: str | os.PathLike | None = None) -> Atlas:
         places=edition.places,
         essay_title=edition.essay.title,
         essay_heading=edition.essay.heading,
+        problems=edition.problems,
     )
 
 
@@ -67,11 +73,13 @@ class Atlas:
         essay_title: str = "",
         essay_heading: str = "",
         places: list[dict] | None = None,
+        problems: list | None = None,
     ):
         self.path = path
         self.essay_title = essay_title
         self.essay_heading = essay_heading
         self.places = tuple(places or ())
+        self.problems = tuple(problems or ())  # empty unless loaded with strict=False
         self.periods = tuple(sorted(periods, key=lambda p: (p.territory, p.start)))
         self.lines = tuple(lines or ())
         self.context = tuple(context or ())

@@ -290,13 +290,18 @@ def _plain(required: tuple[str, ...]):
     """A parser for features the atlas only draws: the properties must name what they are."""
 
     def parse(props: dict, geometry, index: int, report) -> dict[str, Any] | None:
-        missing = [k for k in required if not props.get(k)]
-        for key in missing:
-            report(f"'{key}' is missing")
+        bad = _Problems(report)
+        for key in required:
+            _text(props, key, bad)
         for key in ("start", "end"):
             if props.get(key) is not None:
-                _date(props, key, report)
-        return None if missing else {**props, "geometry": geometry}
+                _date(props, key, bad)
+        controller = props.get("controller")
+        if controller is not None and (
+            not isinstance(controller, str) or controller_problem(controller)
+        ):
+            bad(f"unknown controller {controller!r}")
+        return {**props, "geometry": geometry} if bad.ok else None
 
     return parse
 
