@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from harness import launch
+from harness import launch, open_file
 from playwright.sync_api import sync_playwright
 
 import mapcore
@@ -55,20 +55,8 @@ def main() -> None:
     built = time.perf_counter() - t0
     with sync_playwright() as pw:
         browser = launch(pw)
-        context = browser.new_context(viewport={"width": 1600, "height": 900})
-        asked: list[str] = []
-
-        def block(route):
-            if route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                asked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", block)
-        page = context.new_page()
         t0 = time.perf_counter()
-        page.goto(out.as_uri() + "#year=1850")
+        page = open_file(browser, out, "#year=1850")
         page.wait_for_function("document.querySelector('[data-map-year]')?.dataset.mapYear")
         opened = time.perf_counter() - t0
         page.evaluate(WATCH)
@@ -83,7 +71,7 @@ def main() -> None:
     print(f"opened from file://, map drawn     {opened * 1000:7.0f} ms")
     print(figures("keydown -> year applied", [s["applied"] for s in steps]))
     print(figures("keydown -> frame painted", [s["painted"] for s in steps]))
-    print(f"requests outside the file: {len(asked)}")
+    print(f"requests outside the file: {len(page.blocked)}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -52,6 +53,32 @@ class Edition:
 
     def write_text(self, name: str, text: str) -> None:
         (self.path / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, shared by every browser test (skipped where it is missing,
+    except in CI, where a missing browser is a failure)."""
+    from harness import CHROMIUM, launch
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = launch(pw)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def app_server():
+    """The real app, started once for the browser tests on the project's geodata."""
+    from harness import running_app
+
+    with running_app() as app:
+        yield app
 
 
 @pytest.fixture

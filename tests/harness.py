@@ -138,6 +138,24 @@ def open_page(browser, url: str, width: int = 1600, height: int = 900):
     return page
 
 
+def open_file(browser, path: Path, fragment: str = "", width: int = 1600, height: int = 900):
+    """A page on a local file (the classroom pack) with every other request blocked and listed."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.blocked = []
+
+    def route(request_route):
+        if request_route.request.url.startswith("file:"):
+            request_route.continue_()
+        else:
+            page.blocked.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page.goto(Path(path).as_uri() + fragment)
+    return page
+
+
 def map_frame(page, timeout: float = 30):
     """The st_folium iframe's frame, once the atlas map has drawn its first year."""
     deadline = time.monotonic() + timeout

@@ -7,17 +7,13 @@ online tiles that fail gracefully. Screenshots are kept in artifacts/screenshots
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from harness import (
-    CHROMIUM,
-    launch,
     map_frame,
     map_year,
     open_page,
-    running_app,
     slider_thumb,
     wait_map_year,
 )
@@ -26,34 +22,13 @@ from mapcore.palette import COLOURS, LAND
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True)
-
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-
-
-@pytest.fixture(scope="module")
-def server():
-    with running_app() as app:
-        yield app
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        b = launch(pw)
-        yield b
-        b.close()
-
 
 @pytest.fixture
-def open_app(server, browser):
+def open_app(app_server, browser):
     pages = []
 
     def opener(query: str = "", width: int = 1600, height: int = 900):
-        page = open_page(browser, f"{server.url}/{query}", width, height)
+        page = open_page(browser, f"{app_server.url}/{query}", width, height)
         pages.append(page)
         return page, map_frame(page)
 

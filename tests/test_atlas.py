@@ -8,6 +8,7 @@ import pytest
 
 import mapcore
 from mapcore import reference_day
+from mapcore.story import change_lines
 
 
 def test_snapshot_is_one_row_per_territory_in_wgs84(atlas):
@@ -76,7 +77,7 @@ def test_changes_of_1905_are_dated_and_ordered(atlas):
     changes = atlas.changes(1905)
     days = [c.date for c in changes]
     assert days == sorted(days) and all(d.year == 1905 for d in days)
-    lines = [c.describe() for c in changes]
+    lines = [line.text() for line in change_lines(changes)]
     assert any(
         line.startswith("15 Oct 1905, Treaty of Portsmouth") and "Karafuto" in line
         for line in lines

@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from editions import copy_geodata, edit_feature, make_hostile
 from editions import hostile as hostile_text
-from harness import CHROMIUM, launch, map_frame, map_year, open_page, running_app
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True)
-
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        b = launch(pw)
-        yield b
-        b.close()
+from harness import map_frame, map_year, open_file, open_page, running_app
 
 
 @pytest.fixture(scope="module")
@@ -84,25 +66,13 @@ def test_hostile_text_in_the_pack_shows_as_text_and_never_runs(browser, hostile,
 
     out = tmp_path / "pack.html"
     export_pack(load_atlas(hostile), out)
-    context = browser.new_context()
-    asked: list[str] = []
-
-    def block(route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            asked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block)
-    page = context.new_page()
-    page.goto(out.as_uri())
+    page = open_file(browser, out)
     page.wait_for_function("document.querySelector('[data-map-year]')?.dataset.mapYear")
     assert "<script>" in page.locator("#essay").inner_text()
     assert page.locator("#essay img, #notes img, .atlas-label img").count() == 0
     assert page.evaluate("window.__xss") is None
-    assert asked == []
-    context.close()
+    assert page.blocked == []
+    page.context.close()
 
 
 def test_a_broken_edition_still_draws_its_map_under_the_list(browser, tmp_path):

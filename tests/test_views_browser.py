@@ -2,40 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from harness import CHROMIUM, launch, map_frame, map_year, open_page, running_app, wait_map_year
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt install chromium)", allow_module_level=True)
-
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-
-
-@pytest.fixture(scope="module")
-def server():
-    with running_app() as app:
-        yield app
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        b = launch(pw)
-        yield b
-        b.close()
+from harness import map_frame, map_year, open_file, open_page, wait_map_year
 
 
 @pytest.fixture
-def page_at(server, browser):
+def page_at(app_server, browser):
     pages = []
 
     def opener(query: str, width: int = 1600, height: int = 900):
-        page = open_page(browser, f"{server.url}/{query}", width, height)
+        page = open_page(browser, f"{app_server.url}/{query}", width, height)
         pages.append(page)
         return page
 
@@ -122,19 +100,7 @@ def pack(tmp_path_factory):
 
 
 def test_the_pack_opens_offline_draws_the_map_and_its_slider_moves_the_year(browser, pack):
-    context = browser.new_context(viewport={"width": 1600, "height": 900})
-    asked: list[str] = []
-
-    def block(route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            asked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block)
-    page = context.new_page()
-    page.goto(pack.as_uri())
+    page = open_file(browser, pack)
     page.wait_for_function("document.querySelector('[data-map-year]')?.dataset.mapYear === '1905'")
     assert page.locator(".leaflet-atlas-territories-pane path").count() >= 15
     page.locator("article.passage.focus[data-id=war-1904]").wait_for()
@@ -150,8 +116,8 @@ def test_the_pack_opens_offline_draws_the_map_and_its_slider_moves_the_year(brow
     page.locator("article.passage[data-id=yalta]").click()
     wait_map_year(page.main_frame, 1943)
     assert page.locator("#year-slider").input_value() == "1943"
-    assert asked == []  # nothing was fetched from anywhere
-    context.close()
+    assert page.blocked == []  # nothing was fetched from anywhere
+    page.context.close()
 
 
 def test_downloads_the_years_map_and_the_classroom_pack(page_at, tmp_path):

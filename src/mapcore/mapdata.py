@@ -20,6 +20,7 @@ from .atlas import Atlas
 from .model import Event, Period
 from .palette import COLOURS, LAND, colours
 from .stats import period_areas
+from .story import change_lines
 from .timeline import resolve
 from .vocab import ATLAS_START, STATUSES, controller_name
 
@@ -250,8 +251,6 @@ def essay_data(atlas: Atlas) -> dict[str, Any]:
 
 def year_notes(atlas: Atlas) -> dict[str, Any]:
     """Each year's changes of control and events, as plain text (the browser sets textContent)."""
-    from .story import change_lines  # story formats; mapdata only packs
-
     changes, events = {}, {}
     for year in range(ATLAS_START.year, dt.date.today().year + 1):
         lines = [line.text() for line in change_lines(atlas.changes(year))]

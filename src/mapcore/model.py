@@ -58,18 +58,6 @@ class Change:
     def instrument(self) -> str:
         return self.after.instrument if self.after else self.before.instrument  # type: ignore[union-attr]
 
-    def describe(self) -> str:
-        """One line for a teacher: '15 Oct 1905, Treaty of Portsmouth...: Karafuto to Japan'."""
-        day = f"{self.date.day} {self.date:%b %Y}"
-        if self.after is None:
-            succ = ", ".join(self.before.successors) if self.before else ""
-            return f"{day}: {self.before.name if self.before else self.territory} divided ({succ})"
-        what = self.after.name
-        who = self.after.controller_name(self.date)
-        status = self.after.status
-        tail = f"{what} to {who}" if status == "sovereign" else f"{what}: {who}, {status}"
-        return f"{day}, {self.instrument}: {tail}"
-
 
 @dataclass(frozen=True)
 class Difference:

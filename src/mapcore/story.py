@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .model import Change
+from .timeline import resolve
+from .vocab import TERRITORIES
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,6 @@ def _held(period, day) -> str:
 
 def difference_lines(atlas, first: int, second: int) -> list[str]:
     """'Sakhalin south of 50°N: Russian Empire → Empire of Japan (Karafuto)', first to second."""
-    from .timeline import resolve
-    from .vocab import TERRITORIES
-
     a, b = resolve(first), resolve(second)
     lines = []
     for d in atlas.compare(first, second):
