@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import base64
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from figures import figures
 from harness import launch, map_frame, open_page, running_app, slider_thumb, wait_map_year
 from playwright.sync_api import sync_playwright
 
@@ -53,13 +53,6 @@ def quiet(page, received: list, gap: float = 0.15) -> None:
     page.wait_for_timeout(gap * 1000)
     while received and time.monotonic() - received[-1][0] < gap:
         page.wait_for_timeout(30)
-
-
-def figures(label: str, samples: list[float], unit: str = "ms") -> str:
-    s = sorted(samples)
-    p95 = s[min(len(s) - 1, int(0.95 * len(s)))]
-    return (f"{label:<38} median {statistics.median(s):8.1f} {unit}  p95 {p95:8.1f} {unit}  "
-            f"max {s[-1]:8.1f} {unit}  (n={len(s)})")  # fmt: skip
 
 
 def first_paint(page) -> tuple[float, float]:

@@ -12,11 +12,12 @@ per call; the first pass over the years fills the per-state cache, later passes 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from figures import figures
 
 COLD = """
 import sys, time
@@ -29,17 +30,8 @@ print(f"{(t1 - t0) * 1000:.1f} {(t2 - t1) * 1000:.1f}")
 """
 
 
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.3f} ms"
-
-
 def summary(label: str, samples: list[float]) -> None:
-    samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(0.95 * len(samples)))]
-    print(
-        f"{label:<34} median {ms(statistics.median(samples))}  p95 {ms(p95)}  "
-        f"max {ms(samples[-1])}  (n={len(samples)})"
-    )
+    print(figures(label, [x * 1000 for x in samples], width=34, digits=3))
 
 
 def main() -> None:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from figures import figures
 from harness import launch, map_frame, running_app, slider_thumb
 from playwright.sync_api import sync_playwright
 
@@ -72,13 +72,6 @@ def browser_cpu_seconds() -> float:
             except OSError:
                 pass
     return total
-
-
-def figures(label: str, samples: list[float], unit: str = "ms") -> str:
-    s = sorted(samples)
-    p95 = s[min(len(s) - 1, int(0.95 * len(s)))]
-    return (f"{label:<40} median {statistics.median(s):8.1f} {unit}  p95 {p95:8.1f} {unit}  "
-            f"max {s[-1]:8.1f} {unit}  (n={len(s)})")  # fmt: skip
 
 
 def main() -> None:

@@ -11,7 +11,6 @@ nothing. Run:
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from figures import figures
 from harness import launch, open_file
 from playwright.sync_api import sync_playwright
 
@@ -36,13 +36,6 @@ WATCH = """() => {
       {applied: applied - key, painted: performance.now() - key}), 0));
   }).observe(box, {attributes: true, attributeFilter: ['data-map-year']});
 }"""
-
-
-def figures(label: str, samples: list[float]) -> str:
-    s = sorted(samples)
-    p95 = s[min(len(s) - 1, int(0.95 * len(s)))]
-    return (f"{label:<34} median {statistics.median(s):7.2f} ms  p95 {p95:7.2f} ms  "
-            f"max {s[-1]:7.2f} ms  (n={len(s)})")  # fmt: skip
 
 
 def main() -> None:
