@@ -18,10 +18,24 @@ import streamlit as st
 
 import mapcore
 from mapcore import layers, mapdata, stats
-from mapcore.assets import STATIC_URL, ensure_leaflet, publish, publish_package_file
+from mapcore.fonts import WEIGHTS, font_file
+from mapcore.assets import (
+    STATIC_URL,
+    ensure_leaflet,
+    publish,
+    publish_fonts,
+    publish_package_file,
+)
 from mapcore.pack import render_pack
 
 STATIC = Path(__file__).parent / "static"
+# Presenter mode hides Streamlit's header and its space: Streamlit has no per-session setting
+# for that, so these two selectors are the app's only CSS on Streamlit's own elements
+# (tests/test_page_hooks.py checks that they still match).
+PRESENTER_CSS = """
+[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 0.5rem !important; }
+"""
 
 
 @dataclass(frozen=True)
@@ -40,7 +54,7 @@ class Edition:
     notes_url: str
     notes_style: str
     notes_module: str
-    keys_module: str
+    page_module: str
     problems: tuple = ()
     note: str = ""
 
@@ -61,10 +75,11 @@ class Edition:
 
     def missing_files(self) -> list[Path]:
         """Published files that have gone from static/ (someone cleaned it while we ran)."""
-        urls = [self.map_assets.script_url, self.map_assets.style_url, self.map_assets.data_url,
+        urls = [*self.map_assets.script_urls, self.map_assets.style_url, self.map_assets.data_url,
+                self.map_assets.fonts_url, *(f"{STATIC_URL}/fonts/{font_file(w).name}" for w in WEIGHTS),
                 *(u for _, u in self.map_assets.leaflet.js + self.map_assets.leaflet.css),
                 self.essay_url, self.essay_style, self.essay_module, self.notes_url,
-                self.notes_style, self.notes_module, self.keys_module]  # fmt: skip
+                self.notes_style, self.notes_module, self.page_module]  # fmt: skip
         files = [STATIC / u.removeprefix(STATIC_URL + "/") for u in urls]
         return [f for f in files if not f.is_file()]
 
@@ -123,9 +138,10 @@ def load(geodata: str, files: tuple = ()) -> Edition:
     notes = mapdata.dumps(mapdata.year_notes(atlas)).encode("utf-8")
     map_assets = layers.MapAssets(
         leaflet=ensure_leaflet(STATIC),
-        script_url=publish_package_file(STATIC, "atlasmap.js"),
+        script_urls=tuple(publish_package_file(STATIC, name) for name in layers.MAP_SCRIPTS),
         style_url=publish_package_file(STATIC, "atlasmap.css"),
         data_url=publish(STATIC, "atlas.json", data),
+        fonts_url=publish_fonts(STATIC),
     )
     return Edition(
         atlas,
@@ -136,7 +152,7 @@ def load(geodata: str, files: tuple = ()) -> Edition:
         notes_url=publish(STATIC, "notes.json", notes),
         notes_style=publish_package_file(STATIC, "year.css"),
         notes_module=publish_package_file(STATIC, "year.js"),
-        keys_module=publish_package_file(STATIC, "keys.js"),
+        page_module=publish_package_file(STATIC, "page.js"),
         problems=problems,
         note=note,
     )

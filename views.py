@@ -1,15 +1,13 @@
 """The app's three views: the atlas (one year), two years compared, control over time.
 
 Each view is a Streamlit fragment, so a slider step reruns only the view, not the page. The
-views only arrange what mapcore computes; text from the data reaches the page escaped (as
-HTML entities here, or through textContent in the browser modules).
+views only arrange what mapcore computes and what the teacher chose (appstate); text from the
+data reaches the page escaped (as HTML entities here, or through textContent in the browser).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import logging
 import time
 from dataclasses import dataclass
 from html import escape
@@ -20,167 +18,139 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import appkit
-import mapcore
+import appstate
+from appstate import FIRST, LAST, SPEEDS
 from mapcore import layers, mapdata, story
 from mapcore.palette import COLOURS
 from mapcore.stats import CONTESTED, POWERS
 
-FIRST, LAST = mapcore.ATLAS_START.year, dt.date.today().year
-MAP_HEIGHT = 660
-SPEEDS = {"Slow: 2 s a year": 2.0, "Normal: 1 s a year": 1.0, "Fast: 0.4 s a year": 0.4}
-STATE = st.session_state
-LOG = logging.getLogger("atlas")
+MAP_HEIGHT = 560  # before page.js fits the map to the window (and in AppTest)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What the teacher chose in the settings and the link."""
+    """What the app-level run decided, handed to the view's fragment."""
 
     lang: str = "en"
     tiles: dict | None = None
     present: bool = False
+    view: str = "atlas"
 
 
-def link_param(name: str, value: str | None) -> None:
-    """Keep a setting in the page's address (None: leave it out), so a link reopens it."""
-    if value is not None:
-        st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
+def follow_app_level(settings: Settings) -> None:
+    """A key or button in the fragment changed an app-level choice: rerun the whole page."""
+    c = appstate.choices()
+    view = "atlas" if c.present else c.view
+    if c.present != settings.present or view != settings.view:
+        st.rerun(scope="app")
+    appstate.say_notes()
 
 
-# -- moving the year ------------------------------------------------------------------------
+def page_bridge(edition: appkit.Edition, sliders: list[str], present: bool) -> None:
+    """page.js: sliders followed in the browser, boxes fitted to the window, keys forwarded."""
+    appkit.module_component("atlas_page", edition.page_module)(
+        data={"sliders": sliders, "present": present},
+        key="page",
+        on_key_change=functools.partial(_key, edition),
+    )
 
 
-def guarded(callback):
-    """A widget callback that never shows a traceback to the class: it logs and leaves a note."""
-
-    @functools.wraps(callback)
-    def run(*args, **kwargs):
-        try:
-            callback(*args, **kwargs)
-        except Exception:
-            LOG.exception("callback %s failed", callback.__name__)
-            STATE.notes = [*STATE.get("notes", []), "That did not work; the map is as it was."]
-
-    return run
+def _key(edition: appkit.Edition) -> None:
+    value = _triggered("page", "key")
+    if value:
+        appstate.key_pressed(edition.atlas, value.split(":", 1)[0])
 
 
-@guarded
-def step_to(year: int, key: str = "year") -> None:
-    STATE[key] = min(max(year, FIRST), LAST)
-
-
-@guarded
-def previous_change(atlas: mapcore.Atlas) -> None:
-    earlier = [y for y in atlas.change_years() if y < STATE.year]
-    step_to(earlier[-1] if earlier else FIRST)
-
-
-@guarded
-def next_change(atlas: mapcore.Atlas) -> None:
-    later = [y for y in atlas.change_years() if y > STATE.year]
-    step_to(later[0] if later else LAST)
-
-
-@guarded
-def toggle_play() -> None:
-    STATE.playing = not STATE.playing
-    if STATE.playing and STATE.year >= LAST:
-        STATE.year = FIRST
-
-
-@guarded
-def passage_clicked(atlas: mapcore.Atlas) -> None:
-    chosen = STATE["essay"].clicked if "essay" in STATE else None
-    passage = next((p for p in atlas.passages(None) if p.id == chosen), None)
-    if passage is not None:
-        STATE.playing = False
-        step_to(mapdata.jump_year(passage))
-
-
-@guarded
-def key_pressed() -> None:
-    key = (STATE["keys"].key or "") if "keys" in STATE else ""  # STATE.keys is dict.keys
-    if key.startswith("ArrowLeft"):
-        step_to(STATE.year - 1)
-    elif key.startswith("ArrowRight"):
-        step_to(STATE.year + 1)
-
-
-def tick() -> None:
-    """While playing, move on one year per interval (before the slider exists in this run)."""
-    if STATE.playing != STATE.get("timer_on", False):
-        STATE.timer_on = STATE.playing
-        st.rerun(scope="app")  # start or stop the fragment's timer
-    interval = SPEEDS[STATE.speed]
-    if STATE.playing and time.monotonic() - STATE.get("tick", 0.0) >= 0.75 * interval:
-        STATE.tick = time.monotonic()
-        if STATE.year >= LAST:
-            STATE.playing = False
-        else:
-            STATE.year += 1
+def _triggered(key: str, name: str):
+    """The value a v2 component sent with trigger `name` (None if it has not yet)."""
+    return getattr(st.session_state[key], name, None) if key in st.session_state else None
 
 
 # -- the atlas view --------------------------------------------------------------------------
 
 
+def tick() -> None:
+    """While playing, move on one year per interval (before the slider exists in this run)."""
+    c = appstate.choices()
+    if c.playing != c.timer:
+        c.timer = c.playing
+        st.rerun(scope="app")  # start or stop the fragment's timer
+    interval = SPEEDS.get(c.speed, 1.0)
+    now = time.monotonic()
+    if c.playing and now - st.session_state.get("atlas:tick", 0.0) >= 0.75 * interval:
+        st.session_state["atlas:tick"] = now
+        if c.year >= LAST:
+            c.playing = False
+        else:
+            c.year += 1
+
+
+def controls(edition: appkit.Edition, settings: Settings) -> int:
+    """Previous change, Play, Next change and the Year slider in one row that never truncates;
+    in presenter mode also the way out."""
+    atlas = edition.atlas
+    c = appstate.choices()
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="controls"):
+        st.button("Previous change", icon=":material/skip_previous:", key="previous",
+                  on_click=appstate.previous_change, args=(atlas,),
+                  help="The last year in which control changed (PageUp)")  # fmt: skip
+        st.button("Pause" if c.playing else "Play", key="play",
+                  icon=":material/pause:" if c.playing else ":material/play_arrow:",
+                  on_click=appstate.toggle_play, help="Advance year by year (speed: Settings)")  # fmt: skip
+        st.button("Next change", icon=":material/skip_next:", key="next",
+                  on_click=appstate.next_change, args=(atlas,),
+                  help="The next year in which control changes (PageDown)")  # fmt: skip
+        year = st.slider("Year", FIRST, LAST, width="stretch", label_visibility="collapsed",
+                         **appstate.bound("year"))  # fmt: skip
+        if settings.present:
+            st.button("Exit presenter mode", icon=":material/close_fullscreen:", key="exit",
+                      on_click=appstate.set_present, args=(False,), type="primary",
+                      help="Back to the full page (Esc)")  # fmt: skip
+    return year
+
+
 def atlas_view(edition: appkit.Edition, settings: Settings) -> None:
-    """The slider, the map, the year's notes and the essay: all a step reruns."""
+    """The controls, the map, the year's notes and the essay: all a step reruns."""
+    follow_app_level(settings)
     atlas = edition.atlas
     tick()
-    widths = [1.3, 1.1, 1.3, 9] if not settings.present else [1.1, 12]
-    controls = st.columns(widths, vertical_alignment="bottom")
-    if not settings.present:
-        controls[0].button("Previous change", icon=":material/skip_previous:", width="stretch",
-                           on_click=previous_change, args=(atlas,),
-                           help="Jump back to the last year in which control changed")  # fmt: skip
-    controls[-3 if not settings.present else 0].button(
-        "Pause" if STATE.playing else "Play",
-        icon=":material/pause:" if STATE.playing else ":material/play_arrow:",
-        on_click=toggle_play, width="stretch", help="Advance year by year (speed: Settings)",
-    )  # fmt: skip
-    if not settings.present:
-        controls[2].button("Next change", icon=":material/skip_next:", width="stretch",
-                           on_click=next_change, args=(atlas,),
-                           help="Jump to the next year in which control changes")  # fmt: skip
-    with controls[-1]:
-        year = st.slider("Year", FIRST, LAST, key="year", on_change=STATE.update,
-                         kwargs={"playing": False})  # fmt: skip
-    st.query_params["year"] = str(year)
-
-    height = MAP_HEIGHT + (90 if settings.present else 0)
-    left, right = st.columns([3, 2], gap="medium")
+    year = controls(edition, settings)
+    appstate.write_link()
     state = {**edition.state(year), "tiles": settings.tiles, "lang": settings.lang}
-    passages = atlas.passages(year)
-    with left:
-        st_folium(layers.base_map(edition.map_assets), feature_group_to_add=layers.YearLayer(state),
-                  returned_objects=[], height=height, use_container_width=True,
-                  key="atlas-map")  # fmt: skip
+    map_column, essay_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        with st.container(key="fit-map"):
+            st_folium(layers.base_map(edition.map_assets), feature_group_to_add=layers.YearLayer(state),
+                      returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
+                      key="atlas-map")  # fmt: skip
         if not settings.present:
             appkit.module_component("atlas_year_notes", edition.notes_module)(
                 data={"url": edition.notes_url, "style": edition.notes_style, "year": year},
-                key="notes",
+                key="year_notes",
             )
             downloads(edition, year)
-    with right:
+    with essay_column, st.container(key="fit-essay"):
         appkit.module_component("atlas_essay", edition.essay_module)(
             data={
                 "url": edition.essay_url,
                 "style": edition.essay_style,
                 "year": year,
-                "active": [p.id for p in passages],
-                "primary": [p.id for p in passages if not mapdata.general(p)],
-                "focus": mapdata.focus(passages),
-                "height": height + 40,
+                **mapdata.passage_selection(atlas, year),
                 "present": settings.present,
             },
             key="essay",
-            on_clicked_change=functools.partial(passage_clicked, atlas),
+            on_clicked_change=functools.partial(passage_clicked, edition),
         )
-    appkit.module_component("atlas_keys", edition.keys_module)(
-        key="keys", on_key_change=key_pressed
-    )
+    page_bridge(edition, ["year"], settings.present)
+
+
+@appstate.guarded
+def passage_clicked(edition: appkit.Edition) -> None:
+    chosen = _triggered("essay", "clicked")
+    passage = next((p for p in edition.atlas.passages(None) if p.id == chosen), None)
+    if passage is not None:
+        appstate.choices().playing = False
+        appstate.step_to(mapdata.jump_year(passage))
 
 
 def downloads(edition: appkit.Edition, year: int) -> None:
@@ -188,7 +158,7 @@ def downloads(edition: appkit.Edition, year: int) -> None:
     st.download_button(f"The map of {year} (GeoJSON and CSV, zipped)",
                        data=lambda: edition.snapshot_zip(year), file_name=f"atlas-{year}.zip",
                        mime="application/zip", icon=":material/download:",
-                       on_click="ignore")  # fmt: skip
+                       on_click="ignore", key="download-year")  # fmt: skip
 
 
 # -- compare two years -------------------------------------------------------------------------
@@ -196,18 +166,21 @@ def downloads(edition: appkit.Edition, year: int) -> None:
 
 def compare_view(edition: appkit.Edition, settings: Settings) -> None:
     """Two maps side by side, each with its own year; they pan and zoom together."""
+    follow_app_level(settings)
     atlas = edition.atlas
-    columns = st.columns(2, gap="medium")
     years = []
-    for column, key in zip(columns, ("year_a", "year_b"), strict=True):
+    for column, side in zip(st.columns(2, gap="medium"), ("left", "right"), strict=True):
         with column:
-            year = st.slider("Year", FIRST, LAST, key=key)
+            year = st.slider("Year", FIRST, LAST, **appstate.bound(side))
             state = {**edition.state(year), "tiles": settings.tiles, "lang": settings.lang}
-            st_folium(layers.base_map(edition.map_assets, slider_key=key, sync="compare"),
-                      feature_group_to_add=layers.YearLayer(state), returned_objects=[],
-                      height=MAP_HEIGHT - 80, use_container_width=True,
-                      key=f"compare-{key}")  # fmt: skip
+            with st.container(key=f"fit-{side}"):
+                st_folium(layers.base_map(edition.map_assets, slider_key=side, sync="compare"),
+                          feature_group_to_add=layers.YearLayer(state), returned_objects=[],
+                          height=MAP_HEIGHT, use_container_width=True,
+                          key=f"compare-{side}")  # fmt: skip
             years.append(year)
+    appstate.write_link()
+    page_bridge(edition, ["left", "right"], settings.present)
     first, second = sorted(years)
     st.markdown(f"#### {first} vs {second}")
     if first == second:
@@ -234,28 +207,35 @@ def _list(lines: list[str]) -> str:
 
 def chart_view(edition: appkit.Edition, settings: Settings) -> None:
     """Who held how much of the atlas's land, year by year, stacked; the year marked."""
-    year = st.slider("Year", FIRST, LAST, key="year")
-    st.query_params["year"] = str(year)
+    follow_app_level(settings)
+    year = st.slider("Year", FIRST, LAST, **appstate.bound("year"))
+    appstate.write_link()
     areas = edition.areas()
-    labels = [POWERS[p] for p in POWERS if p in set(areas.power)]
+    present = set(areas.power)
+    labels = [POWERS[p] for p in POWERS if p in present]
     colours = [COLOURS.get(p, "#bdbdbd") if p != CONTESTED else "#9e9e9e"
-               for p in POWERS if p in set(areas.power)]  # fmt: skip
+               for p in POWERS if p in present]  # fmt: skip
+    axis = {"labelFontSize": 15, "titleFontSize": 16, "labelColor": "#111", "titleColor": "#111"}
     stack = (
         alt.Chart(areas)
         .mark_area()
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d"),
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", **axis),
                     scale=alt.Scale(domain=[FIRST, LAST], nice=False)),
-            y=alt.Y("km2:Q", stack="zero", title="Area held within the atlas (km²)"),
+            y=alt.Y("km2:Q", stack="zero", title="Area held within the atlas (km²)",
+                    axis=alt.Axis(format="~s", **axis)),
             color=alt.Color("label:N", title="Held by", sort=labels,
-                            scale=alt.Scale(domain=labels, range=colours)),
+                            scale=alt.Scale(domain=labels, range=colours),
+                            legend=alt.Legend(orient="bottom", columns=4, labelLimit=0,
+                                              labelFontSize=15, titleFontSize=15,
+                                              symbolSize=220)),
             order=alt.Order("rank:Q"),
             tooltip=[alt.Tooltip("year:Q", title="Year"), alt.Tooltip("label:N", title="Held by"),
                      alt.Tooltip("km2:Q", title="km²", format=",.0f")],
         )
     )  # fmt: skip
     marker = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#111", strokeWidth=2)
-    st.altair_chart((stack + marker.encode(x="year:Q")).properties(height=MAP_HEIGHT - 120),
+    st.altair_chart((stack + marker.encode(x="year:Q")).properties(height=MAP_HEIGHT - 160),
                     width="stretch")  # fmt: skip
     held = areas[areas.year == year].sort_values("km2", ascending=False)
     st.caption(
@@ -263,14 +243,4 @@ def chart_view(edition: appkit.Edition, settings: Settings) -> None:
         + "; ".join(f"{row.label} {row.km2:,.0f} km²" for row in held.itertuples())
         + ". Land held jointly is shared equally; areas in an equal-area projection."
     )
-
-
-PRESENTER_CSS = """
-<style>
-  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
-  [data-testid="stExpandSidebarButton"], [data-testid="stDecoration"] { display: none !important; }
-  .block-container { padding-top: 0.6rem !important; padding-bottom: 0 !important; }
-  [data-testid="stSlider"] label p { font-size: 1.5rem !important; font-weight: 700; }
-  [data-testid="stSliderThumbValue"] p { font-size: 1.3rem !important; }
-</style>
-"""
+    page_bridge(edition, ["year"], settings.present)

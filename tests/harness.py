@@ -53,6 +53,7 @@ class AppServer:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
     log: Path | None = None
+    script: Path | None = None  # another Streamlit script to run instead of app.py
 
     @property
     def url(self) -> str:
@@ -67,7 +68,7 @@ class AppServer:
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(self.script or ROOT / "app.py"),
             "--server.port",
             str(self.port),
             "--server.address",
@@ -197,3 +198,61 @@ def fills(frame) -> list[str]:
         "[...document.querySelectorAll('.leaflet-atlas-territories-pane path')]"
         ".map(p => p.getAttribute('fill'))"
     )
+
+
+# What the map drew, measured from the DOM of its frame: every visible label's box, the
+# markers, the legend and the other controls, in the frame's pixels. `layout_problems` turns it
+# into the list of what a class would see wrong (empty when all is well).
+MAP_LAYOUT_JS = """() => {
+  const box = e => { const r = e.getBoundingClientRect();
+    return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+  const shown = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+  const map = document.querySelector('.leaflet-container');
+  const legend = document.querySelector('.atlas-legend');
+  const legendOpen = legend && !legend.classList.contains('atlas-legend-closed') &&
+    !legend.classList.contains('atlas-legend-empty');
+  return {
+    frame: box(map), zoom: window.map.getZoom(),
+    year: document.querySelector('[data-map-year]').dataset.mapYear,
+    labels: [...document.querySelectorAll('.atlas-label span')].filter(shown)
+      .map(s => Object.assign(box(s), {text: s.textContent})),
+    dots: [...document.querySelectorAll('.atlas-dot')].filter(shown).map(box),
+    markers: [...document.querySelectorAll('.atlas-event')].filter(shown).map(box),
+    legend: legend && shown(legend) ? Object.assign(box(legend), {open: legendOpen,
+      text: legend.innerText}) : null,
+    controls: [...document.querySelectorAll('.leaflet-control')].filter(shown)
+      .filter(c => !c.classList.contains('atlas-legend')).map(box),
+  };
+}"""
+
+
+def map_layout(frame) -> dict:
+    return frame.evaluate(MAP_LAYOUT_JS)
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["w"] - 0.5 and b["x"] < a["x"] + a["w"] - 0.5
+            and a["y"] < b["y"] + b["h"] - 0.5 and b["y"] < a["y"] + a["h"] - 0.5)  # fmt: skip
+
+
+def layout_problems(layout: dict) -> list[str]:
+    """Overlapping labels, labels under the legend, a marker or a control, labels cut off."""
+    problems = []
+    labels, f = layout["labels"], layout["frame"]
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            if _overlap(a, b):
+                problems.append(f"labels {a['text']!r} and {b['text']!r} overlap")
+        if layout["legend"] and _overlap(a, layout["legend"]):
+            problems.append(f"label {a['text']!r} is under the legend")
+        for m in layout["markers"]:
+            if _overlap(a, m):
+                problems.append(f"label {a['text']!r} is under a marker")
+        for c in layout["controls"]:
+            if _overlap(a, c):
+                problems.append(f"label {a['text']!r} is under a map control")
+        if a["x"] < f["x"] or a["y"] < f["y"] or a["x"] + a["w"] > f["x"] + f["w"] + 0.5 or (
+            a["y"] + a["h"] > f["y"] + f["h"] + 0.5
+        ):
+            problems.append(f"label {a['text']!r} is cut off by the frame's edge")
+    return problems

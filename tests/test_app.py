@@ -55,7 +55,7 @@ def test_the_year_slider_spans_1850_to_this_year_and_opens_on_1905():
 def test_a_deep_link_opens_its_year_and_the_address_follows_the_slider():
     at = run("1945")
     assert at.slider(key="year").value == 1945 and map_state(at)["year"] == 1945
-    assert not at.info  # a good link gets no note
+    assert not at.toast  # a good link gets no note
     at.slider(key="year").set_value(1910).run()
     assert at.query_params["year"] in ("1910", ["1910"])
     assert map_state(at)["year"] == 1910
@@ -76,12 +76,12 @@ def test_bad_year_links_are_tolerated_with_a_short_note(value, year, note):
     at = run(value)
     assert not at.exception
     assert at.slider(key="year").value == year
-    assert any(note in i.value for i in at.info)
+    assert any(note in i.value for i in at.toast)
 
 
 def test_unknown_link_parameters_get_a_note():
     at = run("1905", zoom="9")
-    assert not at.exception and any("“zoom”" in i.value for i in at.info)
+    assert not at.exception and any("“zoom”" in i.value for i in at.toast)
 
 
 def test_the_map_is_given_the_right_colours_for_a_year(atlas):
@@ -120,32 +120,36 @@ def test_the_changes_panel_follows_the_year():
 
 def test_next_and_previous_change_jump_to_years_of_change(atlas):
     at = run("1880")
-    at.button[2].click().run()  # next change
+    at.button(key="next").click().run()
     years = atlas.change_years()
     assert at.slider(key="year").value == min(y for y in years if y > 1880) == 1894
-    at.button[0].click().run()  # previous change
+    at.button(key="previous").click().run()
     assert at.slider(key="year").value == max(y for y in years if y < 1894) == 1875
+
+
+def playing(at: AppTest) -> bool:
+    return at.session_state["atlas:choices"].playing
 
 
 def test_play_starts_and_pause_stops():
     at = run("1905")
-    assert at.button[1].label == "Play"
-    at.button[1].click().run()
-    assert at.session_state["playing"] is True and at.button[1].label == "Pause"
-    at.button[1].click().run()
-    assert at.session_state["playing"] is False and at.button[1].label == "Play"
+    assert at.button(key="play").label == "Play"
+    at.button(key="play").click().run()
+    assert playing(at) is True and at.button(key="play").label == "Pause"
+    at.button(key="play").click().run()
+    assert playing(at) is False and at.button(key="play").label == "Play"
 
 
 def test_compare_mode_lists_the_changes_between_the_two_years():
     at = run("1905", view="compare")
     assert not at.exception
-    assert (at.slider(key="year_a").value, at.slider(key="year_b").value) == (1904, 1906)
+    assert (at.slider(key="left").value, at.slider(key="right").value) == (1904, 1906)
     assert len(at.get("component_instance")) == 2  # two maps
     assert any(m.value == "#### 1904 vs 1906" for m in at.markdown)
     listed = at.get("html")[0].proto.body
     assert "Sakhalin south of 50°N: Russian Empire → Empire of Japan (Karafuto)" in listed
     assert "15 Oct 1905, Treaty of Portsmouth" in listed
-    at.slider(key="year_b").set_value(1946).run()
+    at.slider(key="right").set_value(1946).run()
     assert "1904 vs 1946" in [m.value[5:] for m in at.markdown]
 
 
@@ -161,8 +165,9 @@ def test_control_over_time_is_a_stacked_chart_with_the_year_marked():
 def test_presenter_mode_keeps_the_slider_map_and_passage_only():
     at = run("1905", present="1")
     assert not at.exception
-    assert any("stHeader" in m.value for m in at.markdown)  # the chrome hidden by CSS
-    assert [b.label for b in at.button] == ["Play"]  # no previous/next change
+    assert any("stHeader" in h.proto.body for h in at.get("html"))  # the chrome hidden by CSS
+    assert at.button(key="exit").label == "Exit presenter mode"  # a visible way out
+    assert not at.sidebar.children  # no sidebar at all: nothing to open by mistake
     names = {e.proto.component_name for e in at.get("bidi_component")}
     assert "atlas_year_notes" not in names  # no "what changed" list
     assert component_data(at, "atlas_essay")["present"] is True

@@ -150,8 +150,8 @@ def test_bad_links_give_the_nearest_sensible_view(value, note, monkeypatch):
     assert not at.exception
     assert at.slider(key="year").value == 1905
     if note:
-        assert any(note in i.value for i in at.info)
-        assert all(len(i.value) < 300 for i in at.info)
+        assert any(note in i.value for i in at.toast)
+        assert all(len(i.value) < 300 for i in at.toast)
 
 
 def test_unknown_and_repeated_parameters(monkeypatch):
@@ -161,7 +161,7 @@ def test_unknown_and_repeated_parameters(monkeypatch):
     at.query_params["<b>"] = "x"
     at.run()
     assert not at.exception and at.slider(key="year").value == 1939
-    notes = " ".join(i.value for i in at.info)
+    notes = " ".join(i.value for i in at.toast)
     assert "names 2 years" in notes and "“zoom”" in notes and "“<b>”" in notes
 
 

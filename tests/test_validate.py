@@ -233,6 +233,8 @@ def test_load_atlas_raises_one_error_with_the_same_list(edition):
         load_atlas(edition.path)
     assert [str(p) for p in err.value.problems] == messages(edition.path)
     assert len(err.value.problems) == 2
+    lenient = load_atlas(edition.path, strict=False)  # the same list, and what could be read
+    assert [str(p) for p in lenient.problems] == messages(edition.path) and lenient.periods
 
 
 def _cli(*args, env=None):

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapcore import AtlasError, load_atlas, mapdata, validate
+from mapcore import load_atlas, mapdata
 from mapcore.atlas import DEFAULT_GEODATA
 
 JSON = st.recursive(
@@ -51,15 +51,14 @@ def restore(path) -> None:
 
 
 def answer(path) -> None:
-    """Validate, load strictly, and (if broken) load leniently and build the browser's data."""
-    problems = validate(path)  # must not raise, whatever the data
-    assert all(str(p) and ": " in str(p) for p in problems)
-    try:
-        load_atlas(path)
-        assert not problems
-    except AtlasError as err:
-        assert [str(p) for p in err.problems] == [str(p) for p in problems]
-        atlas = load_atlas(path, strict=False)
+    """Read the edition leniently: it must not raise, whatever the data; every problem reads
+    as "file: feature: problem"; and the browser's data still builds from what could be read.
+
+    (`validate` and a strict load are this same read: test_validate checks that they agree.)
+    """
+    atlas = load_atlas(path, strict=False)
+    assert all(str(p) and ": " in str(p) for p in atlas.problems)
+    if atlas.problems:
         mapdata.static_data(atlas)
         mapdata.year_state(atlas, 1905)
         mapdata.essay_data(atlas)

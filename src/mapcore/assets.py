@@ -71,6 +71,26 @@ def publish(static_dir: Path, name: str, content: bytes) -> str:
     return f"{STATIC_URL}/atlas/{target.name}"
 
 
+def publish_fonts(static_dir: Path) -> str:
+    """Copy the CJK fonts to `static_dir/fonts/` under their own names (Streamlit's theme in
+    .streamlit/config.toml names them there) and publish the @font-face CSS; its URL."""
+    from .fonts import WEIGHTS, font_face_css, font_file
+
+    target = Path(static_dir) / "fonts"
+    for weight in WEIGHTS:
+        source = font_file(weight)
+        if not source.is_file():
+            raise AssetError(f"{source} is missing: reinstall mapcore (`pip install -e .`)")
+        copy = target / source.name
+        if not copy.is_file() or copy.stat().st_size != source.stat().st_size:
+            target.mkdir(parents=True, exist_ok=True)
+            partial = copy.with_suffix(".part")
+            shutil.copyfile(source, partial)
+            partial.replace(copy)
+    css = font_face_css(lambda path: f"{STATIC_URL}/fonts/{path.name}")
+    return publish(static_dir, "atlas-fonts.css", css.encode("utf-8"))
+
+
 def publish_package_file(static_dir: Path, name: str) -> str:
     """Publish one of mapcore's own browser files (the map's script, the essay panel...)."""
     source = PACKAGE_STATIC / name

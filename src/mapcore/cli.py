@@ -58,6 +58,24 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fonts(args: argparse.Namespace) -> int:
+    from .build import DATA
+    from .build.fonts import atlas_characters, build_fonts
+    from .fonts import FONT_DIR
+
+    chars = atlas_characters(DATA)
+    out = Path(args.out or FONT_DIR)
+    try:
+        paths = build_fonts(Path(args.source), out, chars)
+    except (OSError, ValueError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"{path}: {path.stat().st_size / 1e3:.0f} KB")
+    print(f"{len(chars)} CJK characters")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mapcore", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -73,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("out", help="the HTML file to write")
     e.add_argument("--geodata", help="geodata folder (default: $MAPCORE_GEODATA or geodata/)")
     e.set_defaults(func=_export)
+    f = sub.add_parser("fonts", help="rebuild mapcore/static/fonts/: the CJK font subsets for data/")
+    f.add_argument("source", help="folder with NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc")
+    f.add_argument("--out", help="output folder (default: the package's static/fonts/)")
+    f.set_defaults(func=_fonts)
     args = parser.parse_args(argv)
     return args.func(args)
 

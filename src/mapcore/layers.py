@@ -30,14 +30,19 @@ ONLINE_TILES = {
 }
 
 
+# The atlas map's own scripts, in the order they load (each adds one global the next uses).
+MAP_SCRIPTS = ("atlas-style.js", "atlas-labels.js", "atlas-legend.js", "atlasmap.js")
+
+
 @dataclass(frozen=True)
 class MapAssets:
-    """Where the browser finds Leaflet, the atlas map's script and style, and the data."""
+    """Where the browser finds Leaflet, the atlas map's scripts and style, and the data."""
 
     leaflet: Assets
-    script_url: str
+    script_urls: tuple[str, ...]
     style_url: str
     data_url: str
+    fonts_url: str = ""  # the @font-face rules of the atlas's CJK font
 
 
 class AtlasBase(JSCSSMixin, MacroElement):
@@ -57,8 +62,11 @@ class AtlasBase(JSCSSMixin, MacroElement):
         self.options = {"dataUrl": assets.data_url, "sliderKey": slider_key}
         if sync:
             self.options["syncGroup"] = sync
-        self.default_js = [("atlasmap", assets.script_url)]
+        self.default_js = [(name.split(".")[0], url) for name, url
+                           in zip(MAP_SCRIPTS, assets.script_urls, strict=True)]  # fmt: skip
         self.default_css = [("atlasmap_css", assets.style_url)]
+        if assets.fonts_url:
+            self.default_css.append(("atlas_fonts", assets.fonts_url))
 
 
 class YearLayer(folium.FeatureGroup):

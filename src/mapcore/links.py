@@ -1,18 +1,26 @@
 """Deep links: `?year=1905` opens that year; anything else gets the nearest sensible view.
 
 A link is typed by hand, pasted from a chat, cut short by a mail client: it is never an error.
-Each function returns what to show and, when the link was not taken as it stands, a short
-note saying why.
+`parse_link` reads every parameter the atlas knows and returns what to show, with a short
+note for each value it could not take as it stands; `link_params` writes a view back as the
+parameters that reopen it (defaults left out), so the address always says where you are.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-KNOWN_PARAMS = ("year", "view", "present")
+from .vocab import LABEL_CHOICES
+
+DEFAULT_YEAR = 1905  # the war, Portsmouth, the protectorate: the atlas's most telling year
+DEFAULT_PAIR = (1904, 1906)  # compare: before and after the war
+VIEWS = {"atlas": "Atlas", "compare": "Compare years", "chart": "Over time"}
+KNOWN_PARAMS = ("year", "view", "present", "lang", "left", "right")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d*)?$")
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
 @dataclass(frozen=True)
@@ -21,12 +29,26 @@ class YearLink:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Link:
+    """What a link opens: every choice it names, taken or replaced by the nearest sensible."""
+
+    year: int = DEFAULT_YEAR
+    left: int = DEFAULT_PAIR[0]
+    right: int = DEFAULT_PAIR[1]
+    view: str = "atlas"
+    present: bool = False
+    lang: str = "en"
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+
 def _shown(text: str, limit: int = 24) -> str:
     text = "".join(c if c.isprintable() else "?" for c in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def parse_year(values: list[str], first: int, last: int) -> YearLink:
+def parse_year(values: list[str], first: int, last: int, default: str = "the default year"
+               ) -> YearLink:  # fmt: skip
     """The year a link asks for, clamped to `first`..`last`, with a note if it was not exact."""
     values = [v for v in values if v is not None]
     if not values:
@@ -37,11 +59,9 @@ def parse_year(values: list[str], first: int, last: int) -> YearLink:
     )
     text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
-        return YearLink(None, note_many + "The link's year is empty; showing the default year.")
+        return YearLink(None, note_many + f"The link's year is empty; showing {default}.")
     if len(text) > 12 or not _NUMBER.match(text):
-        return YearLink(
-            None, note_many + f"“{_shown(raw)}” is not a year; showing the default year."
-        )
+        return YearLink(None, note_many + f"“{_shown(raw)}” is not a year; showing {default}.")
     number = float(text) if "." in text else int(text)
     year = int(number)
     note = note_many
@@ -54,6 +74,71 @@ def parse_year(values: list[str], first: int, last: int) -> YearLink:
         note += f"{_shown(raw)} is after {last}; showing {last}."
         year = last
     return YearLink(year, note.strip() or None)
+
+
+def _choice(name: str, values: list[str], known: Mapping[str, str], default: str
+            ) -> tuple[str, str | None]:  # fmt: skip
+    """One of `known`'s keys (case and spaces forgiven), or the default with a note."""
+    if not values:
+        return default, None
+    text = unicodedata.normalize("NFKC", values[0]).strip().lower()
+    if text in known:
+        return text, None
+    options = ", ".join(f"“{k}”" for k in known)
+    return default, (f"“{_shown(values[0])}” is not a {name} the atlas knows ({options}); "
+                     f"showing “{default}”.")  # fmt: skip
+
+
+def _flag(name: str, values: list[str]) -> tuple[bool, str | None]:
+    if not values:
+        return False, None
+    text = unicodedata.normalize("NFKC", values[0]).strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE, None
+    return False, f"“{_shown(values[0])}” is not on or off for {name}; leaving it off."
+
+
+def parse_link(params: Mapping[str, Sequence[str]], first: int, last: int) -> Link:
+    """Everything a link asks for (`params`: each name's values, as the address has them)."""
+    get = lambda name: [v for v in params.get(name, []) if v is not None]  # noqa: E731
+    notes: list[str] = []
+    year = parse_year(get("year"), first, last, f"{DEFAULT_YEAR}")
+    pair = [parse_year(get(side), first, last, f"{default}")
+            for side, default in zip(("left", "right"), DEFAULT_PAIR, strict=True)]  # fmt: skip
+    view, view_note = _choice("view", get("view"), VIEWS, "atlas")
+    present, present_note = _flag("presenter mode", get("present"))
+    lang, lang_note = _choice("label language", get("lang"), LABEL_CHOICES, "en")
+    for link in (year, *pair):
+        if link.note:
+            notes.append(link.note)
+    notes += [n for n in (view_note, present_note, lang_note) if n]
+    unknown = unknown_params(list(params))
+    if unknown:
+        notes.append(unknown)
+    return Link(
+        year=year.year if year.year is not None else DEFAULT_YEAR,
+        left=pair[0].year if pair[0].year is not None else DEFAULT_PAIR[0],
+        right=pair[1].year if pair[1].year is not None else DEFAULT_PAIR[1],
+        view=view,
+        present=present,
+        lang=lang,
+        notes=tuple(notes),
+    )
+
+
+def link_params(link: Link) -> dict[str, str]:
+    """The parameters that reopen `link`'s view; what is at its default is left out, except
+    the year, which a shared link always names."""
+    params = {"year": str(link.year)}
+    if link.view != "atlas" and not link.present:
+        params["view"] = link.view
+    if link.view == "compare" and not link.present:
+        params["left"], params["right"] = str(link.left), str(link.right)
+    if link.present:
+        params["present"] = "1"
+    if link.lang != "en":
+        params["lang"] = link.lang
+    return params
 
 
 def unknown_params(keys: list[str]) -> str | None:

@@ -16,13 +16,14 @@ from typing import Any
 
 from shapely.geometry import mapping
 
+from . import mapview
 from .atlas import Atlas
 from .model import Event, Period
 from .palette import COLOURS, LAND, colours
 from .stats import period_areas
 from .story import change_lines
 from .timeline import resolve
-from .vocab import ATLAS_START, STATUSES, controller_name
+from .vocab import ATLAS_START, LANGUAGES, STATUSES, controller_name
 
 MINOR_KM2 = 15_000  # smaller territories are labelled only when the map is zoomed in
 EVENT_KINDS = {
@@ -42,7 +43,7 @@ STATUS_LABELS = {
     "protectorate": "protectorate",
     "puppet": "client (puppet) state",
     "contested": "contested: a war front",
-    "disputed": "disputed",
+    "disputed": "disputed (fine lines: the claim)",
 }
 
 
@@ -74,6 +75,8 @@ def static_data(atlas: Atlas) -> dict[str, Any]:
             {
                 "g": geoms[key],
                 "names": {lang: _e(name) for lang, name in p.names.items()},
+                "short": _shorts({lang: p.short_name_in(lang) for lang in LANGUAGES}, p.names),
+                "rank": mapview.territory_rank(p.territory),
                 "territory": p.territory,
                 "name": _e(p.name),
                 "since": _e(_day(p.start)),
@@ -98,10 +101,15 @@ def static_data(atlas: Atlas) -> dict[str, Any]:
     ]
     places = [
         {"lat": f["lat"], "lon": f["lon"], "start": f.get("start"), "end": f.get("end"),
-         "names": {lang: _e(name) for lang, name in f["names"].items()}}
+         "names": {lang: _e(name) for lang, name in f["names"].items()},
+         "short": _shorts({k: mapview.short_label(n) for k, n in f["names"].items()}, f["names"]),
+         "rank": mapview.place_rank(f.get("key", "")),
+         "minZoom": mapview.place_min_zoom(f.get("key", "")),
+         "maxZoom": mapview.PLACE_MAX_ZOOM.get(f.get("key", ""))}
         for f in atlas.places
     ]  # fmt: skip
     return {
+        "view": mapview.view(),
         "geometries": geometries,
         "labelPoints": label_points,
         "places": places,
@@ -114,6 +122,11 @@ def static_data(atlas: Atlas) -> dict[str, Any]:
         "eventKinds": EVENT_KINDS,
         "colours": {**COLOURS, "land": LAND},
     }
+
+
+def _shorts(short: dict[str, str], names: dict[str, str]) -> dict[str, str]:
+    """The short forms that differ from the names (escaped), by language."""
+    return {k: _e(v) for k, v in short.items() if v and v != names.get(k)}
 
 
 def year_table(atlas: Atlas) -> dict[str, Any]:
@@ -246,7 +259,28 @@ def essay_data(atlas: Atlas) -> dict[str, Any]:
             }
             for p in atlas.passages(None)
         ],
+        "years": passage_table(atlas),
     }
+
+
+def passage_selection(atlas: Atlas, year: int) -> dict[str, Any]:
+    """The passages that speak of a year: all of them, the specific ones, the one to show."""
+    passages = atlas.passages(year)
+    return {
+        "active": [p.id for p in passages],
+        "primary": [p.id for p in passages if not general(p)],
+        "focus": focus(passages),
+    }
+
+
+def passage_table(atlas: Atlas) -> dict[int, list]:
+    """Every year's selection, so the essay panel can follow the slider without the server:
+    year -> [active ids, primary ids, focus id]."""
+    table = {}
+    for year in range(ATLAS_START.year, dt.date.today().year + 1):
+        s = passage_selection(atlas, year)
+        table[year] = [s["active"], s["primary"], s["focus"]]
+    return table
 
 
 def year_notes(atlas: Atlas) -> dict[str, Any]:

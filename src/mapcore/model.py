@@ -30,10 +30,15 @@ class Period:
     successors: tuple[str, ...] = ()
     index: int = -1
     names: dict[str, str] = field(default_factory=dict, compare=False)  # by language code
+    short_names: dict[str, str] = field(default_factory=dict, compare=False)  # where long
 
     def name_in(self, language: str) -> str:
         """The period's name in a language (en, ja, ru, zh, ko), or in English if it has none."""
         return self.names.get(language) or self.name
+
+    def short_name_in(self, language: str) -> str:
+        """What a crowded map label shows: the short form where the name has one."""
+        return self.short_names.get(language) or self.name_in(language)
 
     def covers(self, when: dt.date) -> bool:
         return self.start <= when and (self.end is None or when < self.end)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .assets import PACKAGE_STATIC, leaflet_source
 from .atlas import Atlas
+from .fonts import data_uri, font_face_css
+from .layers import MAP_SCRIPTS
 from .mapdata import dumps, essay_data, static_data, year_notes
 
 
@@ -27,18 +29,18 @@ def render_pack(atlas: Atlas) -> str:
     """The pack's HTML for `atlas`."""
     leaflet, _version = leaflet_source()
     own = {name: (PACKAGE_STATIC / name).read_text(encoding="utf-8")
-           for name in ("pack.html", "atlasmap.js", "atlasmap.css", "essay.js", "essay.css",
+           for name in ("pack.html", *MAP_SCRIPTS, "atlasmap.css", "essay.js", "essay.css",
                         "year.js", "year.css", "pack.js")}  # fmt: skip
     parts = {
         "/*LEAFLET_CSS*/": (leaflet / "leaflet.css").read_text(encoding="utf-8"),
-        "/*ATLAS_CSS*/": own["atlasmap.css"],
+        "/*ATLAS_CSS*/": font_face_css(data_uri) + "\n" + own["atlasmap.css"],
         "/*ESSAY_CSS*/": own["essay.css"],
         "/*YEAR_CSS*/": own["year.css"],
         "/*ATLAS_DATA*/": _script_json(static_data(atlas)),
         "/*ESSAY_DATA*/": _script_json(essay_data(atlas)),
         "/*NOTES_DATA*/": _script_json(year_notes(atlas)),
         "/*LEAFLET_JS*/": (leaflet / "leaflet.js").read_text(encoding="utf-8"),
-        "/*ATLAS_JS*/": own["atlasmap.js"],
+        "/*ATLAS_JS*/": "\n".join(own[name] for name in MAP_SCRIPTS),
         "/*ESSAY_JS*/": _as_function(own["essay.js"], "AtlasEssay"),
         "/*YEAR_JS*/": _as_function(own["year.js"], "AtlasYearNotes"),
         "/*PACK_JS*/": own["pack.js"],

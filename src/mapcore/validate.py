@@ -18,15 +18,14 @@ from typing import Any
 from .geojson import GeometryError, read_geometry
 from .model import Event, Passage, Period, Problem
 from .passages import Essay, read_passages
-from .vocab import ATLAS_START, STATUSES, TERRITORIES, controller_problem
+from .vocab import ATLAS_START, LANGUAGES, STATUSES, TERRITORIES, controller_problem
 
 TERRITORIES_FILE = "territories.geojson"
 EVENTS_FILE = "events.geojson"
 LINES_FILE = "lines.geojson"
 CONTEXT_FILE = "context.geojson"
 PLACES_FILE = "places.geojson"
-LANGUAGES = ("en", "ja", "ru", "zh", "ko")
-REQUIRED_LANGUAGES = ("en", "ja", "ru")
+REQUIRED_LANGUAGES = tuple(LANGUAGES)  # every label the map shows, in every language
 PASSAGES_FILE = "passages.toml"
 
 EVENT_KINDS = ("battle", "treaty", "conference", "meeting", "declaration", "operation")
@@ -203,6 +202,7 @@ def _period(props: dict, geometry, index: int, report) -> Period | None:
         bad(f"'successors' must list known territory ids: {successors!r}")
         successors = []
     names = _names(props, bad)
+    short_names = _names(props, bad, "short_names", required=()) if "short_names" in props else {}
     label = _text(props, "controller_name", bad, required=False) or None
     notes = _text(props, "notes", bad, required=False)
     if not bad.ok or geometry is None or start is None:
@@ -224,22 +224,23 @@ def _period(props: dict, geometry, index: int, report) -> Period | None:
         successors=tuple(successors),
         index=index,
         names=names,
+        short_names=short_names,
     )
 
 
-def _names(props: dict, bad) -> dict[str, str]:
-    """A feature's names by language: English, Japanese and Russian at least."""
-    names = props.get("names")
+def _names(props: dict, bad, key: str = "names", required=REQUIRED_LANGUAGES) -> dict[str, str]:
+    """A feature's names by language: the map labels it in each of them."""
+    names = props.get(key)
     if not isinstance(names, dict):
-        bad("'names' is missing (the name in en, ja, ru and, where they apply, zh, ko)")
+        bad(f"'{key}' is missing (the name in {', '.join(LANGUAGES)})")
         return {}
     clean = {k: v for k, v in names.items() if k in LANGUAGES and isinstance(v, str) and v.strip()}
     unknown = sorted(k for k in names if k not in LANGUAGES)
     if unknown:
-        bad(f"'names' has unknown languages {unknown!r} (known: {', '.join(LANGUAGES)})")
-    missing = [k for k in REQUIRED_LANGUAGES if k not in clean]
+        bad(f"'{key}' has unknown languages {unknown!r} (known: {', '.join(LANGUAGES)})")
+    missing = [k for k in required if k not in clean]
     if missing:
-        bad(f"'names' lacks {', '.join(missing)}")
+        bad(f"'{key}' lacks {', '.join(missing)}")
     return clean
 
 

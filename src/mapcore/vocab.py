@@ -11,6 +11,17 @@ from bisect import bisect_right
 
 ATLAS_START = dt.date(1850, 1, 1)
 
+# The languages names are kept in, each named in itself (the label menu shows these).
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "ja": "日本語",
+    "ru": "Русский",
+    "zh": "中文",
+    "ko": "한국어",
+}
+# What the map's labels can show: a language, or none.
+LABEL_CHOICES: dict[str, str] = {**LANGUAGES, "off": "No labels"}
+
 TERRITORIES: dict[str, str] = {
     "sakhalin-south": "Sakhalin south of 50°N",
     "sakhalin-north": "Sakhalin north of 50°N",

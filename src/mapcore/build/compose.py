@@ -18,6 +18,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..geojson import write_geometry
+from ..vocab import LANGUAGES as VOCAB_LANGUAGES
 
 RESIDUAL = ("manchuria",)
 PERIOD_COLUMNS = (
@@ -36,9 +37,9 @@ PERIOD_COLUMNS = (
     "origin",
     "successors",
 )
-NAME_COLUMNS = ("name", "ja", "ru", "zh", "ko")
-PLACE_COLUMNS = ("key", "start", "end", "lat", "lon", "en", "ja", "ru", "zh", "ko", "source")
-LANGUAGES = ("en", "ja", "ru", "zh", "ko")
+LANGUAGES = tuple(VOCAB_LANGUAGES)
+NAME_COLUMNS = ("name", "ja", "ru", "zh", "ko", "short", *(f"short_{k}" for k in LANGUAGES[1:]))
+PLACE_COLUMNS = ("key", "start", "end", "lat", "lon", *LANGUAGES, "source")
 EVENT_COLUMNS = (
     "date",
     "end",
@@ -127,16 +128,21 @@ def residual_split(
     return out
 
 
-def read_names(path: Path) -> dict[str, dict[str, str]]:
-    """Each English period name's names in the other languages (empty ones left out)."""
+def read_names(path: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """Each English period name's names in every language, and the short forms a map label
+    falls back on where it has one (empty cells left out)."""
     names = {}
     for v in read_csv(path, NAME_COLUMNS):
-        names[v["name"]] = {"en": v["name"], **{k: v[k] for k in NAME_COLUMNS[1:] if v[k]}}
+        short = {"en": v["short"], **{k: v[f"short_{k}"] for k in LANGUAGES[1:]}}
+        names[v["name"]] = {
+            "names": {"en": v["name"], **{k: v[k] for k in LANGUAGES[1:] if v[k]}},
+            "short_names": {k: name for k, name in short.items() if name},
+        }
     return names
 
 
 def territory_features(
-    rows: list[Row], shapes: dict[str, BaseGeometry], names: dict[str, dict[str, str]]
+    rows: list[Row], shapes: dict[str, BaseGeometry], names: dict[str, dict[str, dict[str, str]]]
 ) -> list[dict]:
     features = []
     for row, geom, start, end in residual_split(rows, shapes):
@@ -157,7 +163,10 @@ def territory_features(
         # successors belong to the row's last day, so only to the last piece of a split row
         if v["successors"] and end == row.end:
             props["successors"] = v["successors"].split()
-        props["names"] = names.get(v["name"], {"en": v["name"]})
+        named = names.get(v["name"], {"names": {"en": v["name"]}})
+        props["names"] = named["names"]
+        if named.get("short_names"):
+            props["short_names"] = named["short_names"]
         props["geometry_key"] = row.key
         features.append({"type": "Feature", "properties": props, "geometry": write_geometry(geom)})
     features.sort(key=lambda f: (f["properties"]["territory"], f["properties"]["start"]))

@@ -1,23 +1,25 @@
-/* The atlas map: geometry is fetched once; each slider step only restyles what is there.
+/* The atlas map: geometry is fetched once; each step only restyles what is there.
  *
- * AtlasMap.init(map, options) runs once, inside the base folium map; AtlasMap.show(state)
- * runs on every step (from the per-year feature group sent by the server). The map does not
- * wait for the server, though: it watches the page's Year slider and draws the year at once
- * from the table of states fetched with the geometry; the server's state, when it comes, is
- * applied only if the slider is still on its year (so a late reply never turns the map back).
- * Text in the data arrives HTML-escaped from mapcore.mapdata and is inserted as it is.
+ * AtlasMap.init(map, options) runs once, inside the base folium map (or the classroom pack);
+ * AtlasMap.showYear(year) draws a year from the table of states that came with the geometry
+ * (built in Python by the same function as the server's per-step state). In the app, the map
+ * follows the page's Year slider through page.js and draws the year the moment it moves; the
+ * server's state (AtlasMap.show) brings the settings and is drawn only if the slider is still
+ * on its year. Text in the data arrives HTML-escaped from mapcore.mapdata and is inserted as
+ * it is. The patterns (atlas-style.js), labels (atlas-labels.js) and legend (atlas-legend.js)
+ * are their own files.
  */
 (function () {
   "use strict";
-  const SVG = "http://www.w3.org/2000/svg";
   const A = { map: null, data: null, pending: null, geo: {}, lines: {}, homes: {}, events: null,
-              tiles: null, tilesKey: "", tilesOption: null, patterns: {}, shown: null,
-              lang: "en", labels: null };
+              markers: [], tiles: null, tilesKey: "", tilesOption: null, shown: null,
+              lang: "en", labels: null, last: null, moved: false, fitting: false };
+  const WHEEL_STEP = 50; // px of wheel travel that make one zoom level (a notch is ~100)
 
   function pane(name, z) {
     const p = A.map.createPane(name);
     p.style.zIndex = z;
-    return name;
+    return p;
   }
 
   function control(position, className, html) {
@@ -37,28 +39,26 @@
   function init(map, options) {
     A.map = map;
     A.options = options;
+    const framed = window.parent !== window;
+    if (framed) { // the app's frame: the map takes the frame's whole height (page.js sizes it)
+      document.documentElement.classList.add("atlas-framed");
+      map.getContainer().style.height = "100vh";
+      map.invalidateSize();
+    }
     pane("atlas-land", 250);
     pane("atlas-home", 300);
     pane("atlas-territories", 400);
     pane("atlas-lines", 450);
-    map.getPane(pane("atlas-labels", 480)).style.pointerEvents = "none";
+    pane("atlas-labels", 480).style.pointerEvents = "none";
     A.yearBox = control("topright", "atlas-year", "<span class='atlas-year-number'></span>");
-    A.legendBox = control("bottomleft", "atlas-legend", "");
+    A.legendBox = AtlasLegend.create(control("bottomleft", "atlas-legend", ""), function (open) {
+      A.legendClosedByUser = !open;
+      refresh();
+    });
     A.noteBox = control("bottomright", "atlas-note", "");
     A.noteBox.style.display = "none";
-    const defs = document.createElementNS(SVG, "svg");
-    defs.setAttribute("width", "0");
-    defs.setAttribute("height", "0");
-    defs.style.position = "absolute";
-    defs.appendChild(document.createElementNS(SVG, "defs"));
-    document.body.appendChild(defs);
-    A.defs = defs.firstChild;
-    if (options.syncGroup) syncWith(options.syncGroup);
-    function zoomClass() {  // small territories' and places' labels only when zoomed in
-      map.getContainer().classList.toggle("atlas-zoomed-out", map.getZoom() < 5);
-    }
-    map.on("zoomend", zoomClass);
-    zoomClass();
+    homeButton();
+    zooming();
     const data = options.data ? Promise.resolve(options.data) : fetch(options.dataUrl)
       .then(function (r) {
         if (!r.ok) throw new Error(r.status + " " + r.statusText);
@@ -70,7 +70,7 @@
         const year = A.pendingYear || sliderYear();
         if (A.pending) show(A.pending);
         else if (year !== null) showYear(year);
-        watchSlider();
+        followPage();
       })
       .catch(function (err) {
         note("The atlas data could not be loaded (" + String(err).replace(/[<>&]/g, "") +
@@ -82,6 +82,122 @@
     A.noteBox.innerHTML = html;
     A.noteBox.style.display = html ? "block" : "none";
   }
+
+  /* --- zoom: whole levels, within limits, the frame always full of land --------------------- */
+
+  function zooming() {
+    const map = A.map;
+    map.options.zoomSnap = 0.25; // the opening view fits the frame closely...
+    map.options.zoomDelta = 1; // ...and every step (buttons, keys, wheel) is one whole level
+    map.scrollWheelZoom.disable();
+    let travel = 0, last = 0;
+    map.getContainer().addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      travel += ev.deltaY * (ev.deltaMode === 1 ? 33 : ev.deltaMode === 2 ? 100 : 1);
+      const now = performance.now();
+      if (Math.abs(travel) < WHEEL_STEP || now - last < 250) return;
+      last = now;
+      const target = map.getZoom() + (travel < 0 ? 1 : -1);
+      travel = 0;
+      if (target < map.getMinZoom() || target > map.getMaxZoom()) return;
+      A.moved = true;
+      map.setZoomAround(map.mouseEventToContainerPoint(ev), target);
+    }, { passive: false });
+    map.on("dragstart", function () { A.moved = true; });
+    map.on("zoomstart", function () { if (!A.fitting) A.moved = true; });
+    map.on("moveend zoomend", refresh);
+    map.on("resize", function () {
+      limits();
+      if (!A.moved) fitHome();
+    });
+  }
+
+  function limits() {
+    if (!A.data) return;
+    const v = A.data.view;
+    const land = L.latLngBounds(v.land);
+    A.map.setMaxBounds(land);
+    A.map.options.maxBoundsViscosity = 1;
+    // never so far out that the frame shows the straight edges of the land layer
+    const floor = A.map.getBoundsZoom(land, true);
+    A.map.setMinZoom(Math.max(v.minZoom, Math.ceil(floor * 4) / 4));
+    A.map.setMaxZoom(v.maxZoom);
+  }
+
+  /* The starting view: the whole subject, as large as the frame allows with the legend beside
+   * it, as a row under it or a column left of it: whichever leaves the subject larger and
+   * clear of the legend once the frame is kept on the land. With no such room the legend
+   * waits, closed, behind its button. */
+  function fitHome() {
+    if (!A.data) return;
+    const map = A.map;
+    const home = L.latLngBounds(A.data.view.home);
+    const m = 8;
+    const plain = { paddingTopLeft: [m, m], paddingBottomRight: [m, m] };
+    const box = A.legendBox;
+    const tries = [];
+    if (!box.classList.contains("atlas-legend-empty") && !A.legendClosedByUser) {
+      AtlasLegend.setOpen(box, true);
+      const size = AtlasLegend.layouts(box);
+      tries.push({ layout: "column", zoom: map.getBoundsZoom(home, false,
+        L.point(size.column[0] + 3 * m, 2 * m)), options: { paddingTopLeft:
+        [size.column[0] + 2 * m, m], paddingBottomRight: [m, m] } });
+      tries.push({ layout: "row", zoom: map.getBoundsZoom(home, false,
+        L.point(2 * m, size.row[1] + 3 * m)), options: { paddingTopLeft: [m, m],
+        paddingBottomRight: [m, size.row[1] + 2 * m] } });
+      tries.sort(function (a, b) { return b.zoom - a.zoom; });
+    }
+    A.fitting = true;
+    let fitted = false;
+    for (const t of tries) {
+      AtlasLegend.setLayout(box, t.layout);
+      map.fitBounds(home, Object.assign({ animate: false }, t.options));
+      if (!legendOnSubject()) {
+        fitted = true;
+        break;
+      }
+    }
+    if (!fitted) {
+      if (tries.length) AtlasLegend.setOpen(box, false);
+      map.fitBounds(home, Object.assign({ animate: false }, plain));
+    }
+    A.fitting = false;
+    A.moved = false;
+    A.fitted = !!A.last;
+  }
+
+  /* Does the open legend reach into the subject's frame? */
+  function legendOnSubject() {
+    const box = A.legendBox;
+    if (box.classList.contains("atlas-legend-closed") || box.classList.contains("atlas-legend-empty")) {
+      return false;
+    }
+    const origin = A.map.getContainer().getBoundingClientRect();
+    const r = box.getBoundingClientRect();
+    const home = L.latLngBounds(A.data.view.home);
+    const nw = A.map.latLngToContainerPoint(home.getNorthWest());
+    const se = A.map.latLngToContainerPoint(home.getSouthEast());
+    return r.left - origin.left < se.x && r.right - origin.left > nw.x &&
+      r.top - origin.top < se.y && r.bottom - origin.top > nw.y;
+  }
+
+  function homeButton() {
+    const zoom = A.map.zoomControl ? A.map.zoomControl.getContainer() : null;
+    const a = L.DomUtil.create("a", "atlas-home-button", zoom || control("topleft", "leaflet-bar", ""));
+    a.href = "#";
+    a.setAttribute("role", "button");
+    a.title = "Back to the starting view";
+    a.setAttribute("aria-label", a.title);
+    a.innerHTML = "<span aria-hidden='true'>&#8962;</span>";
+    L.DomEvent.on(a, "click", function (ev) {
+      L.DomEvent.preventDefault(ev);
+      A.legendClosedByUser = false;
+      fitHome();
+      refresh();
+    });
+  }
+
+  /* --- the geometry, once --------------------------------------------------------------------- */
 
   function build(data) {
     A.data = data;
@@ -97,92 +213,8 @@
           fillColor: lake ? "#dce8f2" : land, fillOpacity: 1 } }).addTo(A.map);
       }
     });
-  }
-
-  /* --- status patterns: SVG <pattern> fills, made once per status and colours ------------ */
-
-  function pattern(id, angle, stripes) {
-    if (A.patterns[id]) return "url(#" + id + ")";
-    const size = stripes.reduce(function (s, x) { return s + x[1]; }, 0);
-    const p = document.createElementNS(SVG, "pattern");
-    p.setAttribute("id", id);
-    p.setAttribute("patternUnits", "userSpaceOnUse");
-    p.setAttribute("width", size);
-    p.setAttribute("height", size);
-    p.setAttribute("patternTransform", "rotate(" + angle + ")");
-    let x = 0;
-    stripes.forEach(function (s) {
-      const r = document.createElementNS(SVG, "rect");
-      r.setAttribute("x", x);
-      r.setAttribute("y", 0);
-      r.setAttribute("width", s[1]);
-      r.setAttribute("height", size);
-      r.setAttribute("fill", s[0]);
-      p.appendChild(r);
-      x += s[1];
-    });
-    A.defs.appendChild(p);
-    A.patterns[id] = true;
-    return "url(#" + id + ")";
-  }
-
-  function dots(id, cols) {
-    if (A.patterns[id]) return "url(#" + id + ")";
-    const p = document.createElementNS(SVG, "pattern");
-    p.setAttribute("id", id);
-    p.setAttribute("patternUnits", "userSpaceOnUse");
-    p.setAttribute("width", 7 * cols.length);
-    p.setAttribute("height", 7);
-    const bg = document.createElementNS(SVG, "rect");
-    bg.setAttribute("width", 7 * cols.length);
-    bg.setAttribute("height", 7);
-    bg.setAttribute("fill", "#ffffff");
-    p.appendChild(bg);
-    cols.forEach(function (c, i) {
-      const dot = document.createElementNS(SVG, "circle");
-      dot.setAttribute("cx", 3.5 + 7 * i);
-      dot.setAttribute("cy", 3.5);
-      dot.setAttribute("r", 2.6);
-      dot.setAttribute("fill", c);
-      p.appendChild(dot);
-    });
-    A.defs.appendChild(p);
-    A.patterns[id] = true;
-    return "url(#" + id + ")";
-  }
-
-  /* Stripes of every controller's colour, each followed by a gap of `gap` colour. */
-  function stripes(cols, width, gap, gapWidth) {
-    const out = [];
-    cols.forEach(function (c) {
-      out.push([c, width]);
-      if (gapWidth) out.push([gap, gapWidth]);
-    });
-    return out;
-  }
-
-  function fill(status, cols, claim) {
-    const id = "pat-" + status + "-" + cols.concat(claim).join("-").replace(/#/g, "");
-    switch (status) {
-      case "leased": return pattern(id, 45, stripes(cols, 6, "#ffffff", 3));
-      case "concession": return dots(id, cols);
-      case "occupied": return pattern(id, -45, stripes(cols, 5, "#ececec", 5));
-      case "puppet": return pattern(id, 0, stripes(cols, 4, "#ffffff", 3));
-      case "protectorate": return pattern(id, 90, stripes(cols, 4, "#ffffff", 4));
-      case "joint": return pattern(id, 45, stripes(cols.length > 1 ? cols : cols.concat(cols), 7));
-      case "contested": return pattern(id, 45, stripes(cols.length > 1 ? cols : [cols[0], "#ffffff"], 3));
-      case "disputed": return pattern(id, 45, [[cols[0], 8], [claim[0] || "#000000", 3]]);
-      default: return cols[0];
-    }
-  }
-
-  function outline(status, claim) {
-    switch (status) {
-      case "contested": return { color: "#000000", weight: 2.5, dashArray: "3 4" };
-      case "occupied": return { color: "#222222", weight: 1.6, dashArray: "7 4" };
-      case "disputed": return { color: claim[0] || "#000000", weight: 2.5, dashArray: "9 4" };
-      default: return { color: "#222222", weight: 1.2, dashArray: null };
-    }
+    limits();
+    fitHome();
   }
 
   /* --- one step ----------------------------------------------------------------------------- */
@@ -190,9 +222,9 @@
   function tip(period, item) {
     const claim = item[4].length ? " (claimed by " + item[4][1] + ")" : "";
     let html = "<div class='atlas-tip'><b>" + period.name + "</b><br>" + item[1] +
-      "<br><i>" + A.data.statuses[item[3]] + claim + "</i><br>since " + period.since + " &middot; until " + period.until +
-      "<br>" + period.instrument + "<br><span class='atlas-src'>Source: " + period.source +
-      "</span>";
+      "<br><i>" + A.data.statuses[item[3]] + claim + "</i><br>since " + period.since +
+      " &middot; until " + period.until + "<br>" + period.instrument +
+      "<br><span class='atlas-src'>Source: " + period.source + "</span>";
     if (period.notes) html += "<br><span class='atlas-src'>" + period.notes + "</span>";
     return html + "</div>";
   }
@@ -208,10 +240,10 @@
       }
       used[period.g] = true;
       const claim = item[4].length ? [item[4][0]] : [];
-      const style = Object.assign({ fillColor: fill(item[3], item[2], claim), fillOpacity: 0.85 },
-                                  outline(item[3], claim));
-      layer.setStyle(style);
+      layer.setStyle(Object.assign({ fillColor: AtlasStyle.fill(item[3], item[2], claim),
+                                     fillOpacity: 0.85 }, AtlasStyle.outline(item[3])));
       layer.setTooltipContent(tip(period, item));
+      layer.__atlas = { colours: item[2].concat(claim), status: item[3] };
       if (!A.map.hasLayer(layer)) layer.addTo(A.map);
     });
     Object.keys(A.geo).forEach(function (g) {
@@ -225,6 +257,7 @@
       used[item[0]] = true;
       const layer = A.homes[item[0]];
       layer.setStyle({ fillColor: item[1] });
+      layer.__atlas = { colours: [item[1]] };
       if (!A.map.hasLayer(layer)) layer.addTo(A.map);
     });
     Object.keys(A.homes).forEach(function (i) {
@@ -262,55 +295,115 @@
     });
   }
 
-  const SHAPES = {
-    battle: "<path d='M11 1l2.6 6.4 6.9.5-5.3 4.4 1.7 6.7L11 15.3 5.1 19l1.7-6.7L1.5 7.9l6.9-.5z' fill='#b30000' stroke='#fff' stroke-width='1.2'/>",
-    treaty: "<rect x='3' y='2' width='16' height='18' rx='2' fill='#1f3b73' stroke='#fff' stroke-width='1.5'/><path d='M6.5 8h9M6.5 12h9M6.5 16h6' stroke='#fff' stroke-width='1.6'/>",
-    conference: "<circle cx='11' cy='11' r='9' fill='#2e7d32' stroke='#fff' stroke-width='1.5'/><circle cx='11' cy='11' r='3.5' fill='#fff'/>",
-    meeting: "<circle cx='11' cy='11' r='9' fill='#2e7d32' stroke='#fff' stroke-width='1.5'/>",
-    declaration: "<path d='M11 1.5l9.5 18H1.5z' fill='#6a1b9a' stroke='#fff' stroke-width='1.5'/>",
-    operation: "<path d='M11 1.5l9.5 9.5-9.5 9.5-9.5-9.5z' fill='#455a64' stroke='#fff' stroke-width='1.5'/>",
-  };
-
-  function icon(kind) {
-    return "<svg xmlns='" + SVG + "' width='22' height='22' viewBox='0 0 22 22'>" +
-      (SHAPES[kind] || SHAPES.operation) + "</svg>";
-  }
-
   function events(indices) {
     if (A.events) A.map.removeLayer(A.events);
     A.events = L.layerGroup();
-    indices.forEach(function (i) {
+    A.markers = indices.map(function (i) {
       const e = A.data.events[i];
       const html = "<div class='atlas-tip'><b>" + e.name + "</b><br>" + e.when + " &middot; " +
         e.place + "<br>" + e.description + "<br><span class='atlas-src'>Source: " + e.source +
         "</span></div>";
-      L.marker([e.lat, e.lon], { icon: L.divIcon({ className: "atlas-event atlas-event-" + e.kind,
-        html: icon(e.kind), iconSize: [22, 22], iconAnchor: [11, 11] }), keyboard: false })
+      return L.marker([e.lat, e.lon], { icon: L.divIcon({ className: "atlas-event atlas-event-" +
+        e.kind, html: AtlasStyle.icon(e.kind), iconSize: [22, 22], iconAnchor: [11, 11] }),
+        keyboard: false, kind: e.kind })
         .bindTooltip(html, { className: "atlas-tooltip" }).addTo(A.events);
     });
     A.events.addTo(A.map);
   }
 
-  function legend(state) {
-    let html = "<div class='atlas-legend-title'>Held by</div>";
-    state.legend.powers.forEach(function (p) {
-      html += "<div><span class='atlas-swatch' style='background:" + p[0] + "'></span>" + p[1] +
-        "</div>";
-    });
-    html += "<div class='atlas-legend-title'>Status</div>";
-    state.legend.statuses.forEach(function (s) {
-      const f = fill(s, ["#6b6b6b", "#c8c8c8"], ["#c8c8c8"]);
-      html += "<div><svg class='atlas-swatch' width='26' height='16'><rect width='26' height='16' " +
-        "fill='" + f + "' stroke='#222'/></svg>" + A.data.statuses[s] + "</div>";
-    });
-    if (state.legend.events.length) {
-      html += "<div class='atlas-legend-title'>Events</div>";
-      state.legend.events.forEach(function (k) {
-        html += "<div><span class='atlas-icon'>" + icon(k) + "</span>" + A.data.eventKinds[k] +
-          "</div>";
+  /* --- what the frame shows now: the legend lists only that; labels avoid what is there ------ */
+
+  function seen(layer, view) {
+    const b = layer.getBounds();
+    if (!b.isValid() || !view.intersects(b)) return false;
+    const clipped = L.latLngBounds([Math.max(b.getSouth(), view.getSouth()),
+      Math.max(b.getWest(), view.getWest())], [Math.min(b.getNorth(), view.getNorth()),
+      Math.min(b.getEast(), view.getEast())]);
+    const a = A.map.latLngToContainerPoint(clipped.getNorthWest());
+    const z = A.map.latLngToContainerPoint(clipped.getSouthEast());
+    return Math.max(z.x - a.x, z.y - a.y) >= 5; // a speck of a few pixels is not on the map
+  }
+
+  function visible(state) {
+    const view = A.map.getBounds();
+    const colours = new Set(), statuses = new Set(), kinds = new Set();
+    Object.keys(A.geo).concat(Object.keys(A.homes).map(function (k) { return "h" + k; }))
+      .forEach(function (k) {
+        const layer = k[0] === "h" ? A.homes[k.slice(1)] : A.geo[k];
+        if (!A.map.hasLayer(layer) || !layer.__atlas || !seen(layer, view)) return;
+        layer.__atlas.colours.forEach(function (c) { colours.add(c); });
+        if (layer.__atlas.status) statuses.add(layer.__atlas.status);
       });
+    A.markers.forEach(function (m) {
+      if (view.contains(m.getLatLng())) kinds.add(m.options.kind);
+    });
+    return {
+      powers: state.legend.powers.filter(function (p) { return colours.has(p[0]); }),
+      statuses: state.legend.statuses.filter(function (s) { return statuses.has(s); }),
+      events: state.legend.events.filter(function (k) { return kinds.has(k); }),
+    };
+  }
+
+  function obstacles() {
+    const origin = A.map.getContainer().getBoundingClientRect();
+    const boxes = [];
+    A.map.getContainer().querySelectorAll(".leaflet-control").forEach(function (el) {
+      const r = el.getBoundingClientRect();
+      if (r.width && r.height) {
+        boxes.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
+      }
+    });
+    A.markers.forEach(function (m) {
+      const p = A.map.latLngToContainerPoint(m.getLatLng());
+      boxes.push({ x: p.x - 11, y: p.y - 11, w: 22, h: 22, marker: true });
+    });
+    return boxes;
+  }
+
+  function named(names) {
+    return names[A.lang] || names.en;
+  }
+
+  function candidates(state) {
+    const out = [], seenText = {};
+    state.t.forEach(function (item) {
+      const period = A.data.periods[item[0]];
+      const spot = A.data.labelPoints[period.g];
+      if (!spot) return;
+      const text = named(period.names);
+      if (seenText[text]) return; // one name once (Sakhalin's two halves in one hand)
+      seenText[text] = true;
+      out.push({ kind: "territory", text: text, short: period.short[A.lang], at: spot.at,
+                 rank: period.rank });
+    });
+    const day = state.year + "-12-31";
+    A.data.places.forEach(function (place) {
+      if ((place.start && day < place.start) || (place.end && day >= place.end)) return;
+      out.push({ kind: "place", text: named(place.names), short: place.short[A.lang],
+                 at: [place.lat, place.lon], rank: place.rank, minZoom: place.minZoom,
+                 maxZoom: place.maxZoom });
+    });
+    return out;
+  }
+
+  function labels(state) {
+    if (!A.labels) A.labels = L.layerGroup().addTo(A.map);
+    if (A.lang === "off") {
+      A.labels.clearLayers();
+      return;
     }
-    A.legendBox.innerHTML = html;
+    AtlasLabels.place(A.map, A.labels, candidates(state), obstacles());
+  }
+
+  /* After a step, a move or a zoom: the legend's entries, then the labels around them. */
+  function refresh() {
+    if (!A.last || A.refreshing) return;
+    A.refreshing = true;
+    requestAnimationFrame(function () {
+      A.refreshing = false;
+      AtlasLegend.render(A.legendBox, visible(A.last), A.data);
+      labels(A.last);
+    });
   }
 
   function tiles(t) {
@@ -333,71 +426,41 @@
     A.tiles.addTo(A.map);
   }
 
-  /* --- compare mode: maps in the same group move together ---------------------------------- */
+  /* --- the page around the map: its Year slider and keys (page.js, in the parent) -------- */
 
-  function syncWith(group) {
-    let registry;
+  function page() {
     try {
-      registry = window.parent.__atlasMaps = window.parent.__atlasMaps || {};
-    } catch (err) {
-      return;
-    }
-    function alive(m) {
-      try { return m.getContainer().isConnected; } catch (err) { return false; }
-    }
-    registry[group] = (registry[group] || []).filter(alive).concat([A.map]);
-    A.map.on("move", function () {
-      if (A.map.__following) return;
-      const center = A.map.getCenter(), zoom = A.map.getZoom();
-      registry[group].forEach(function (other) {  // the group as it is now, not when we joined
-        if (other === A.map || !alive(other)) return;
-        other.__following = true;
-        other.setView(center, zoom, { animate: false });
-        other.__following = false;
-      });
-    });
-  }
-
-  /* --- the page's Year slider: draw its year without waiting for the server ----------------- */
-
-  function sliderThumb() {
-    try {
-      const doc = window.parent.document;
-      if (doc === document) return null;
-      return doc.querySelector(".st-key-" + A.options.sliderKey + " input[type=range]");
+      return window.parent !== window && window.parent.AtlasPage ? window.parent.AtlasPage : null;
     } catch (err) {
       return null; // another origin: rely on the server's states alone
     }
   }
 
   function sliderYear() {
-    const thumb = sliderThumb();
-    const year = thumb ? parseInt(thumb.value, 10) : NaN;
-    return isNaN(year) ? null : year;
+    const p = page();
+    const year = p ? p.value(A.options.sliderKey) : null;
+    return year === null || year === undefined ? null : year;
   }
 
-  function watchSlider() {
-    let doc;
-    try {
-      doc = window.parent.document;
-    } catch (err) {
-      return;
-    }
-    if (!doc || doc === document) return;
-    const selector = ".st-key-" + A.options.sliderKey;
-    function follow() {
-      const year = sliderYear();
-      if (year !== null && year !== A.shown) showYear(year);
-    }
-    // the native input event comes first (keys, drags); the attribute catches the server's moves
-    doc.addEventListener("input", function (ev) {
-      if (ev.target.closest && ev.target.closest(selector)) follow();
-    }, true);
-    new doc.defaultView.MutationObserver(function (records) {
-      for (const r of records) {
-        if (r.target.closest && r.target.closest(selector)) return follow();
+  /* Draw the slider's year the moment it moves; pass the atlas's keys on when the map has the
+   * focus (a key pressed in this frame never reaches the page). */
+  function followPage() {
+    const p = page();
+    if (!p) return;
+    const parent = window.parent;
+    const stop = new AbortController();
+    parent.addEventListener("atlas:year", function (ev) {
+      if (ev.detail.key === A.options.sliderKey && ev.detail.year !== A.shown) {
+        showYear(ev.detail.year);
       }
-    }).observe(doc.body, { attributes: true, attributeFilter: ["aria-valuetext"], subtree: true });
+    }, { signal: stop.signal });
+    window.addEventListener("pagehide", function () { stop.abort(); });
+    document.addEventListener("keydown", function (ev) {
+      if (["PageUp", "PageDown", "Escape"].indexOf(ev.key) >= 0) {
+        parent.dispatchEvent(new parent.CustomEvent("atlas:key", { detail: ev.key }));
+      }
+    });
+    if (A.options.syncGroup) p.join(A.options.syncGroup, A.map);
   }
 
   function showYear(year) {
@@ -409,53 +472,22 @@
                       events: entry[2] } });
   }
 
-  /* --- labels: territory and place names in the chosen language -------------------------- */
-
-  function named(names) {
-    return names[A.lang] || names.en;
-  }
-
-  function labels(state) {
-    if (A.labels) A.map.removeLayer(A.labels);
-    A.labels = L.layerGroup();
-    if (A.lang === "off") return;
-    const day = state.year + "-12-31";
-    state.t.forEach(function (item) {
-      const period = A.data.periods[item[0]];
-      const spot = A.data.labelPoints[period.g];
-      if (!spot) return;
-      label(spot.at, named(period.names), "atlas-label atlas-label-territory" +
-            (spot.minor ? " atlas-label-minor" : ""));
-    });
-    A.data.places.forEach(function (place) {
-      if ((place.start && day < place.start) || (place.end && day >= place.end)) return;
-      label([place.lat, place.lon], named(place.names), "atlas-label atlas-label-place");
-    });
-    A.labels.addTo(A.map);
-  }
-
-  function label(at, text, className) {
-    L.marker(at, { pane: "atlas-labels", interactive: false, keyboard: false,
-      icon: L.divIcon({ className: className, html: "<span>" + text + "</span>",
-                        iconSize: null }) }).addTo(A.labels);
-  }
-
   function show(state) {
     A.tilesOption = state.tiles;
-    if (state.lang && state.lang !== A.lang) {
-      A.lang = state.lang;
-      if (A.shown !== null && A.last) labels(A.last);
-    }
+    const lang = state.lang || A.lang;
     if (!A.data) {
       A.pending = state;
+      A.lang = lang;
       return;
     }
     A.pending = null;
     const year = sliderYear();
     if ((year !== null && year !== state.year) || state.year === A.shown) {
       tiles(state.tiles); // a setting, not a year: always follow it
+      if (lang !== A.lang) setLanguage(lang);
       return; // stale (the slider has moved on) or already drawn from the table
     }
+    A.lang = lang;
     apply(state);
   }
 
@@ -467,7 +499,11 @@
     territories(state.t);
     lines(state.l);
     events(state.e);
-    legend(state);
+    AtlasLegend.render(A.legendBox, visible(state), A.data);
+    if (!A.moved && (!A.fitted || legendOnSubject())) {
+      fitHome(); // the first year, or a legend grown over the subject: frame it again
+      AtlasLegend.render(A.legendBox, visible(state), A.data);
+    }
     labels(state);
     const box = A.yearBox;
     box.firstChild.textContent = String(state.year);
@@ -481,5 +517,5 @@
 
   window.AtlasMap = { init: init, show: show, showYear: function (year) {
     if (A.data) showYear(year); else A.pendingYear = year;
-  }, setLanguage: setLanguage };
+  }, setLanguage: setLanguage, home: function () { fitHome(); refresh(); } };
 })();

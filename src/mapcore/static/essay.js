@@ -45,22 +45,39 @@ function build(root, essay, trigger) {
   root.dataset.built = "1";
 }
 
-function highlight(root, data) {
-  const active = new Set(data.active);
-  const primary = new Set(data.primary);
+/* The year's passages, from the table that came with the essay (made in Python). */
+function selection(essay, year) {
+  const row = essay.years && essay.years[year];
+  return row ? { active: row[0], primary: row[1], focus: row[2] } : null;
+}
+
+function highlight(root, sel, year, present) {
+  const active = new Set(sel.active);
+  const primary = new Set(sel.primary);
   let first = null;
   root.querySelectorAll("article.passage").forEach(function (el) {
     const on = active.has(el.dataset.id);
     el.classList.toggle("active", on);
     el.classList.toggle("primary", primary.has(el.dataset.id));
     el.classList.toggle("dim", !on);
-    el.classList.toggle("focus", el.dataset.id === data.focus);
-    if (el.dataset.id === data.focus) first = el;
+    el.classList.toggle("focus", el.dataset.id === sel.focus);
+    if (el.dataset.id === sel.focus) first = el;
   });
-  root.classList.toggle("present", !!(data.present && data.focus));
-  root.dataset.year = String(data.year);
-  root.dataset.active = data.active.join(" ");
+  root.classList.toggle("present", !!(present && sel.focus));
+  root.dataset.year = String(year);
+  root.dataset.active = sel.active.join(" ");
+  if (present && first) fitText(root, first);
   if (first && root.dataset.scrolledFor !== first.dataset.id) align(root, first);
+}
+
+/* Presenter mode: the year's passage in the largest type that fits the panel (27 px down to
+ * 16 px), so it never runs off the bottom of the window. */
+function fitText(root, passage) {
+  if (!root.clientHeight) return;
+  for (let size = 27; size >= 16; size -= 1) {
+    passage.style.fontSize = size + "px";
+    if (passage.offsetHeight <= root.clientHeight - 8) return;
+  }
 }
 
 /* Keep `passage` at the top of the panel (not the page) for a few seconds: the panel may not
@@ -84,6 +101,14 @@ function place(root, passage) {
   root.dataset.scrolledFor = passage.dataset.id;
 }
 
+/* The year to show: the page's Year slider's, where there is one (page.js follows it, so the
+ * panel moves with the map before the server answers); otherwise the one the data names. */
+function yearNow(data) {
+  const page = window.AtlasPage;
+  const year = page && !data.essay ? page.value("year") : null;
+  return year === null || year === undefined ? data.year : year;
+}
+
 export default function (component) {
   const { data, setTriggerValue, parentElement } = component;
   if (data.style && !parentElement.querySelector("link.essay-style")) {
@@ -99,7 +124,7 @@ export default function (component) {
     root.className = "essay";
     parentElement.appendChild(root);
   }
-  root.style.height = data.height + "px";
+  if (data.height) root.style.height = data.height + "px";
   load(data.url, data.essay)
     .then(function (essay) {
       const source = data.url || "inline";
@@ -107,7 +132,16 @@ export default function (component) {
         build(root, essay, setTriggerValue);
         root.dataset.url = source;
       }
-      highlight(root, data);
+      const show = function (year) {
+        const sel = year === data.year ? data : selection(essay, year);
+        if (sel) highlight(root, sel, year, data.present);
+      };
+      if (!data.essay) {
+        if (root.__follow) window.removeEventListener("atlas:year", root.__follow);
+        root.__follow = function (ev) { if (ev.detail.key === "year") show(ev.detail.year); };
+        window.addEventListener("atlas:year", root.__follow);
+      }
+      show(yearNow(data));
     })
     .catch(function (err) {
       root.textContent = "The essay could not be loaded (" + err + "). Reload the page.";

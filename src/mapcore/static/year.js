@@ -1,5 +1,5 @@
 /* Under the map: what changed in the year, and the year's events (with those off the map).
- * All years arrive once in one file; a step only sends the year. Text is set with textContent,
+ * All years arrive once in one file; the panel follows the page's Year slider (page.js). Text is set with textContent,
  * so nothing from the data can become markup. */
 const files = {};
 
@@ -60,6 +60,18 @@ export default function (component) {
     parentElement.appendChild(root);
   }
   load(data.url, data.notes)
-    .then(function (notes) { render(root, notes, data.year); })
+    .then(function (notes) {
+      const page = window.AtlasPage;
+      const now = page && !data.notes ? page.value("year") : null;
+      render(root, notes, now === null || now === undefined ? data.year : now);
+      if (data.notes) return; // the pack calls again for every year
+      if (root.__follow) window.removeEventListener("atlas:year", root.__follow);
+      root.__follow = function (ev) {
+        if (ev.detail.key === "year" && root.dataset.year !== String(ev.detail.year)) {
+          render(root, notes, ev.detail.year);
+        }
+      };
+      window.addEventListener("atlas:year", root.__follow);
+    })
     .catch(function (err) { root.textContent = "The year's notes could not be loaded (" + err + ")."; });
 }

@@ -1,0 +1,180 @@
+"""What the teacher chose, kept under the app's own session key, so that it outlives widgets.
+
+Streamlit drops a widget's key from the session in any run that does not draw the widget (the
+atlas's slider while Compare is shown, the view switch in presenter mode), and two elements may
+never share a key. So every choice lives in one `Choices` under a key of ours, and each widget
+is only a view of one field: `bound(field)` hands the widget its value before it is drawn and
+copies it back when the teacher changes it. The actions below are the widgets' callbacks; none
+of them can put a traceback in front of a class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+import mapcore
+from mapcore.links import Link, link_params, parse_link
+
+FIRST, LAST = mapcore.ATLAS_START.year, dt.date.today().year
+SPEEDS = {"Slow: 2 s a year": 2.0, "Normal: 1 s a year": 1.0, "Fast: 0.4 s a year": 0.4}
+OFFLINE = "Off: the atlas's own land (works offline)"
+STATE = st.session_state
+OWN = "atlas:choices"  # not a widget key: no widget may ever be given this one
+LOG = logging.getLogger("atlas")
+
+# Each bound field's widget key. The browser finds the Year sliders by theirs (page.js).
+WIDGETS = {
+    "year": "year",
+    "left": "left",
+    "right": "right",
+    "view": "view",
+    "present": "present",
+    "lang": "lang",
+    "speed": "speed",
+    "tiles": "tiles",
+}
+
+
+@dataclass
+class Choices:
+    """Everything the teacher chose, from the link and the widgets."""
+
+    year: int
+    left: int
+    right: int
+    view: str
+    present: bool
+    lang: str
+    speed: str = "Normal: 1 s a year"
+    tiles: str = OFFLINE
+    playing: bool = False
+    timer: bool = False  # whether the atlas view's fragment is running on a timer
+    notes: list[str] = field(default_factory=list)  # the link's notes, and any failed action
+
+    def link(self) -> Link:
+        return Link(self.year, self.left, self.right, self.view, self.present, self.lang)
+
+
+def choices() -> Choices:
+    """This session's choices, made from the link on its first run."""
+    if OWN not in STATE:
+        params = {k: st.query_params.get_all(k) for k in st.query_params}
+        link = parse_link(params, FIRST, LAST)
+        STATE[OWN] = Choices(link.year, link.left, link.right, link.view, link.present,
+                             link.lang, notes=list(link.notes))  # fmt: skip
+    return STATE[OWN]
+
+
+def say_notes() -> None:
+    """Show the link's notes, and any action that failed, once each (a toast: no layout shift)."""
+    notes = choices().notes
+    for note in notes:
+        st.toast(note, icon=":material/info:", duration="long")
+    notes.clear()
+
+
+def bound(name: str, **callback: Any) -> dict[str, Any]:
+    """The key and callback for the widget of choice `name`, its value set from the choice.
+
+    Setting a widget's key before the widget is drawn is how Streamlit lets an app move it;
+    a key that was dropped while the widget was away is restored the same way.
+    """
+    key = WIDGETS[name]
+    value = getattr(choices(), name)
+    if key not in STATE or STATE[key] != value:
+        STATE[key] = value
+    return {"key": key, "on_change": callback.get("on_change", _commit), "args": (name,)}
+
+
+def write_link() -> None:
+    """Make the page's address the link that reopens what is shown (only if it differs)."""
+    params = link_params(choices().link())
+    if {k: st.query_params.get_all(k) for k in st.query_params} != {
+        k: [v] for k, v in params.items()
+    }:
+        st.query_params.from_dict(params)
+
+
+# -- actions: the widgets' callbacks ---------------------------------------------------------
+
+
+def guarded(action):
+    """A callback that never shows a traceback to the class: it logs and leaves a note."""
+
+    @functools.wraps(action)
+    def run(*args, **kwargs):
+        try:
+            action(*args, **kwargs)
+        except Exception:
+            LOG.exception("action %s failed", action.__name__)
+            choices().notes.append("That did not work; the map is as it was.")
+
+    return run
+
+
+@guarded
+def _commit(name: str) -> None:
+    """A widget changed: its value becomes the choice."""
+    value = STATE[WIDGETS[name]]
+    if value is None:  # a switch with nothing selected keeps the last choice
+        return
+    setattr(choices(), name, value)
+    if name == "year":
+        choices().playing = False
+
+
+@guarded
+def step_to(year: int) -> None:
+    choices().year = min(max(int(year), FIRST), LAST)
+
+
+@guarded
+def previous_change(atlas: mapcore.Atlas) -> None:
+    earlier = [y for y in atlas.change_years() if y < choices().year]
+    choices().playing = False
+    step_to(earlier[-1] if earlier else FIRST)
+
+
+@guarded
+def next_change(atlas: mapcore.Atlas) -> None:
+    later = [y for y in atlas.change_years() if y > choices().year]
+    choices().playing = False
+    step_to(later[0] if later else LAST)
+
+
+@guarded
+def toggle_play() -> None:
+    c = choices()
+    c.playing = not c.playing
+    if c.playing and c.year >= LAST:
+        c.year = FIRST
+
+
+@guarded
+def set_present(on: bool) -> None:
+    choices().present = on
+    choices().playing = False
+
+
+@guarded
+def key_pressed(atlas: mapcore.Atlas, key: str) -> None:
+    """A key pressed anywhere on the page (or in the map): page.js names it."""
+    c = choices()
+    if key == "ArrowLeft":
+        c.playing = False
+        step_to(c.year - 1)
+    elif key == "ArrowRight":
+        c.playing = False
+        step_to(c.year + 1)
+    elif key == "PageUp":  # what presentation clickers send
+        previous_change(atlas)
+    elif key == "PageDown":
+        next_change(atlas)
+    elif key == "Escape" and c.present:
+        set_present(False)
