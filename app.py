@@ -56,7 +56,8 @@ def settings_sidebar(edition: appkit.Edition) -> None:
         st.subheader("Take it with you")
         st.download_button("Classroom pack (one HTML file, works offline)", data=edition.pack,
                            file_name="russo-japanese-atlas.html", mime="text/html",
-                           icon=":material/download:", on_click="ignore", key="download-pack")  # fmt: skip
+                           icon=":material/download:", on_click="ignore",
+                           key="download-pack")  # fmt: skip
         st.caption("The year's map as GeoJSON or CSV: under the map.")
         st.caption(f"Data: {mapcore.default_geodata()}")
 

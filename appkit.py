@@ -18,7 +18,6 @@ import streamlit as st
 
 import mapcore
 from mapcore import layers, mapdata, stats
-from mapcore.fonts import WEIGHTS, font_file
 from mapcore.assets import (
     STATIC_URL,
     ensure_leaflet,
@@ -26,6 +25,7 @@ from mapcore.assets import (
     publish_fonts,
     publish_package_file,
 )
+from mapcore.fonts import WEIGHTS, font_file
 from mapcore.pack import render_pack
 
 STATIC = Path(__file__).parent / "static"
@@ -76,7 +76,8 @@ class Edition:
     def missing_files(self) -> list[Path]:
         """Published files that have gone from static/ (someone cleaned it while we ran)."""
         urls = [*self.map_assets.script_urls, self.map_assets.style_url, self.map_assets.data_url,
-                self.map_assets.fonts_url, *(f"{STATIC_URL}/fonts/{font_file(w).name}" for w in WEIGHTS),
+                self.map_assets.fonts_url,
+                *(f"{STATIC_URL}/fonts/{font_file(w).name}" for w in WEIGHTS),
                 *(u for _, u in self.map_assets.leaflet.js + self.map_assets.leaflet.css),
                 self.essay_url, self.essay_style, self.essay_module, self.notes_url,
                 self.notes_style, self.notes_module, self.page_module]  # fmt: skip

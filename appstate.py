@@ -26,6 +26,7 @@ SPEEDS = {"Slow: 2 s a year": 2.0, "Normal: 1 s a year": 1.0, "Fast: 0.4 s a yea
 OFFLINE = "Off: the atlas's own land (works offline)"
 STATE = st.session_state
 OWN = "atlas:choices"  # not a widget key: no widget may ever be given this one
+ACTED = "atlas:acted"  # set by every callback, so a timer tick knows a run was the teacher's
 LOG = logging.getLogger("atlas")
 
 # Each bound field's widget key. The browser finds the Year sliders by theirs (page.js).
@@ -109,6 +110,7 @@ def guarded(action):
 
     @functools.wraps(action)
     def run(*args, **kwargs):
+        STATE[ACTED] = True  # this run answers the teacher: Play does not step in it
         try:
             action(*args, **kwargs)
         except Exception:
@@ -125,7 +127,7 @@ def _commit(name: str) -> None:
     if value is None:  # a switch with nothing selected keeps the last choice
         return
     setattr(choices(), name, value)
-    if name == "year":
+    if name in ("year", "view", "present"):  # the teacher moved on: Play stops
         choices().playing = False
 
 
@@ -160,6 +162,11 @@ def toggle_play() -> None:
 def set_present(on: bool) -> None:
     choices().present = on
     choices().playing = False
+
+
+def timer_step() -> bool:
+    """Whether this run is Play's timer (not the teacher acting): then it moves one year on."""
+    return not STATE.pop(ACTED, False)
 
 
 @guarded

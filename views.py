@@ -46,10 +46,12 @@ def follow_app_level(settings: Settings) -> None:
     appstate.say_notes()
 
 
-def page_bridge(edition: appkit.Edition, sliders: list[str], present: bool) -> None:
-    """page.js: sliders followed in the browser, boxes fitted to the window, keys forwarded."""
+def page_bridge(edition: appkit.Edition, sliders: list[str], present: bool, keys: bool = True
+                ) -> None:  # fmt: skip
+    """page.js: sliders followed in the browser, boxes fitted to the window, keys forwarded
+    (`keys`: the atlas's keys step the Year; Compare has two years and leaves them alone)."""
     appkit.module_component("atlas_page", edition.page_module)(
-        data={"sliders": sliders, "present": present},
+        data={"sliders": sliders, "present": present, "keys": keys},
         key="page",
         on_key_change=functools.partial(_key, edition),
     )
@@ -70,13 +72,17 @@ def _triggered(key: str, name: str):
 
 
 def tick() -> None:
-    """While playing, move on one year per interval (before the slider exists in this run)."""
+    """While playing, move on one year per interval (before the slider exists in this run); a
+    run the teacher caused is not a tick, so Play never adds a step to a click."""
     c = appstate.choices()
     if c.playing != c.timer:
         c.timer = c.playing
         st.rerun(scope="app")  # start or stop the fragment's timer
     interval = SPEEDS.get(c.speed, 1.0)
     now = time.monotonic()
+    if not appstate.timer_step():
+        st.session_state["atlas:tick"] = now
+        return
     if c.playing and now - st.session_state.get("atlas:tick", 0.0) >= 0.75 * interval:
         st.session_state["atlas:tick"] = now
         if c.year >= LAST:
@@ -96,7 +102,8 @@ def controls(edition: appkit.Edition, settings: Settings) -> int:
                   help="The last year in which control changed (PageUp)")  # fmt: skip
         st.button("Pause" if c.playing else "Play", key="play",
                   icon=":material/pause:" if c.playing else ":material/play_arrow:",
-                  on_click=appstate.toggle_play, help="Advance year by year (speed: Settings)")  # fmt: skip
+                  on_click=appstate.toggle_play,
+                  help="Advance year by year (speed: Settings)")  # fmt: skip
         st.button("Next change", icon=":material/skip_next:", key="next",
                   on_click=appstate.next_change, args=(atlas,),
                   help="The next year in which control changes (PageDown)")  # fmt: skip
@@ -120,9 +127,9 @@ def atlas_view(edition: appkit.Edition, settings: Settings) -> None:
     map_column, essay_column = st.columns([3, 2], gap="medium")
     with map_column:
         with st.container(key="fit-map"):
-            st_folium(layers.base_map(edition.map_assets), feature_group_to_add=layers.YearLayer(state),
-                      returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
-                      key="atlas-map")  # fmt: skip
+            st_folium(layers.base_map(edition.map_assets),
+                      feature_group_to_add=layers.YearLayer(state), returned_objects=[],
+                      height=MAP_HEIGHT, use_container_width=True, key="atlas-map")  # fmt: skip
         if not settings.present:
             appkit.module_component("atlas_year_notes", edition.notes_module)(
                 data={"url": edition.notes_url, "style": edition.notes_style, "year": year},
@@ -180,7 +187,7 @@ def compare_view(edition: appkit.Edition, settings: Settings) -> None:
                           key=f"compare-{side}")  # fmt: skip
             years.append(year)
     appstate.write_link()
-    page_bridge(edition, ["left", "right"], settings.present)
+    page_bridge(edition, ["left", "right"], settings.present, keys=False)
     first, second = sorted(years)
     st.markdown(f"#### {first} vs {second}")
     if first == second:

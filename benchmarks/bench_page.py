@@ -243,6 +243,8 @@ def main() -> None:
             browser = launch(pw)
             urls = {"floor": floor_server.url, "atlas": f"{atlas_server.url}/?year=1890"}
             pages = {kind: open_page(browser, url, 1280, 720) for kind, url in urls.items()}
+            for page in pages.values():  # the slider's code loads after the first elements
+                page.wait_for_selector(".st-key-year input[type=range]")
             pages["floor"].wait_for_selector("[data-testid=stMain] [data-testid=stMarkdown]")
             map_frame(pages["atlas"])  # the map has drawn its first year
             pages["atlas"].wait_for_timeout(1000)  # the essay and the rest of the first run

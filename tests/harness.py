@@ -251,8 +251,11 @@ def layout_problems(layout: dict) -> list[str]:
         for c in layout["controls"]:
             if _overlap(a, c):
                 problems.append(f"label {a['text']!r} is under a map control")
-        if a["x"] < f["x"] or a["y"] < f["y"] or a["x"] + a["w"] > f["x"] + f["w"] + 0.5 or (
-            a["y"] + a["h"] > f["y"] + f["h"] + 0.5
+        if (
+            a["x"] < f["x"]
+            or a["y"] < f["y"]
+            or a["x"] + a["w"] > f["x"] + f["w"] + 0.5
+            or (a["y"] + a["h"] > f["y"] + f["h"] + 0.5)
         ):
             problems.append(f"label {a['text']!r} is cut off by the frame's edge")
     return problems

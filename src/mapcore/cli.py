@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("out", help="the HTML file to write")
     e.add_argument("--geodata", help="geodata folder (default: $MAPCORE_GEODATA or geodata/)")
     e.set_defaults(func=_export)
-    f = sub.add_parser("fonts", help="rebuild mapcore/static/fonts/: the CJK font subsets for data/")
+    f = sub.add_parser("fonts", help="rebuild the CJK font subsets for data/")
     f.add_argument("source", help="folder with NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc")
     f.add_argument("--out", help="output folder (default: the package's static/fonts/)")
     f.set_defaults(func=_fonts)

@@ -59,6 +59,7 @@
     A.noteBox.style.display = "none";
     homeButton();
     zooming();
+    if (options.syncGroup) syncWith(options.syncGroup);
     const data = options.data ? Promise.resolve(options.data) : fetch(options.dataUrl)
       .then(function (r) {
         if (!r.ok) throw new Error(r.status + " " + r.statusText);
@@ -426,6 +427,27 @@
     A.tiles.addTo(A.map);
   }
 
+  /* --- compare: the maps of one group pan and zoom together (events on the page's window) --- */
+
+  function syncWith(group) {
+    const bus = window.parent;
+    const stop = new AbortController();
+    A.map.on("move", function () {
+      if (A.following) return;
+      bus.dispatchEvent(new bus.CustomEvent("atlas:view", { detail: { group: group, from: A.map,
+        center: A.map.getCenter(), zoom: A.map.getZoom() } }));
+    });
+    bus.addEventListener("atlas:view", function (ev) {
+      const d = ev.detail;
+      if (d.group !== group || d.from === A.map) return;
+      A.following = true;
+      A.moved = true;
+      A.map.setView(d.center, d.zoom, { animate: false });
+      A.following = false;
+    }, { signal: stop.signal });
+    window.addEventListener("pagehide", function () { stop.abort(); });
+  }
+
   /* --- the page around the map: its Year slider and keys (page.js, in the parent) -------- */
 
   function page() {
@@ -444,9 +466,16 @@
 
   /* Draw the slider's year the moment it moves; pass the atlas's keys on when the map has the
    * focus (a key pressed in this frame never reaches the page). */
-  function followPage() {
+  function followPage(tries) {
     const p = page();
-    if (!p) return;
+    if (!p) { // page.js mounts after the map's frame: look again for a few seconds
+      if (window.parent !== window && (tries || 0) < 100) {
+        setTimeout(function () { followPage((tries || 0) + 1); }, 100);
+      }
+      return;
+    }
+    const year = sliderYear();
+    if (year !== null && year !== A.shown) showYear(year);
     const parent = window.parent;
     const stop = new AbortController();
     parent.addEventListener("atlas:year", function (ev) {
@@ -460,7 +489,6 @@
         parent.dispatchEvent(new parent.CustomEvent("atlas:key", { detail: ev.key }));
       }
     });
-    if (A.options.syncGroup) p.join(A.options.syncGroup, A.map);
   }
 
   function showYear(year) {

@@ -66,18 +66,23 @@ function highlight(root, sel, year, present) {
   root.classList.toggle("present", !!(present && sel.focus));
   root.dataset.year = String(year);
   root.dataset.active = sel.active.join(" ");
-  if (present && first) fitText(root, first);
+  root.__fit = present && first ? first : null;
+  if (root.__fit) fitText(root, root.__fit);
+  else root.querySelectorAll("article.passage").forEach(function (el) { el.style.fontSize = ""; });
   if (first && root.dataset.scrolledFor !== first.dataset.id) align(root, first);
 }
 
 /* Presenter mode: the year's passage in the largest type that fits the panel (27 px down to
  * 16 px), so it never runs off the bottom of the window. */
 function fitText(root, passage) {
-  if (!root.clientHeight) return;
+  if (!root.clientHeight) return; // not laid out yet: the ResizeObserver calls again
   for (let size = 27; size >= 16; size -= 1) {
     passage.style.fontSize = size + "px";
-    if (passage.offsetHeight <= root.clientHeight - 8) return;
+    if (passage.offsetHeight <= root.clientHeight - 8) break;
   }
+  root.querySelectorAll("article.passage").forEach(function (el) {
+    if (el !== passage) el.style.fontSize = "";
+  });
 }
 
 /* Keep `passage` at the top of the panel (not the page) for a few seconds: the panel may not
@@ -86,6 +91,7 @@ function align(root, passage) {
   root.__align = { passage: passage, until: performance.now() + 3000 };
   if (!root.__watch) {
     root.__watch = new ResizeObserver(function () {
+      if (root.__fit) fitText(root, root.__fit);
       const a = root.__align;
       if (a && performance.now() < a.until) place(root, a.passage);
     });

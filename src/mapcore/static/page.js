@@ -24,7 +24,6 @@ const FIT_MIN = 240;
 
 const page = window.AtlasPage || (window.AtlasPage = {
   sliders: [], values: {}, trigger: null, present: false, watched: new WeakSet(),
-  maps: {}, // sync group -> maps that pan and zoom together (compare)
 });
 
 /* --- the Year sliders ------------------------------------------------------------------ */
@@ -135,29 +134,9 @@ document.addEventListener("keydown", function (ev) {
 }, true);
 window.addEventListener("atlas:key", function (ev) { page.key(ev.detail); });
 
-/* --- compare: maps in one group pan and zoom together ------------------------------------- */
-
-page.join = function (group, map) {
-  function alive(m) {
-    try { return m.getContainer().isConnected; } catch (err) { return false; }
-  }
-  const maps = page.maps[group] = (page.maps[group] || []).filter(alive).concat([map]);
-  map.on("move", function () {
-    if (map.__following) return;
-    const center = map.getCenter(), zoom = map.getZoom();
-    page.maps[group].forEach(function (other) {
-      if (other === map || !alive(other)) return;
-      other.__following = true;
-      other.setView(center, zoom, { animate: false });
-      other.__following = false;
-    });
-  });
-  return maps.length;
-};
-
 export default function (component) {
   const data = component.data || {};
-  page.trigger = component.setTriggerValue;
+  page.trigger = data.keys === false ? null : component.setTriggerValue;
   page.sliders = data.sliders || [];
   page.present = !!data.present;
   installStyle();
