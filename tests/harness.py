@@ -215,7 +215,7 @@ MAP_LAYOUT_JS = """() => {
     frame: box(map), zoom: window.map.getZoom(),
     year: document.querySelector('[data-map-year]').dataset.mapYear,
     labels: [...document.querySelectorAll('.atlas-label span')].filter(shown)
-      .map(s => Object.assign(box(s), {text: s.textContent})),
+      .map(s => Object.assign(box(s), {text: s.textContent, ref: s.dataset.ref})),
     dots: [...document.querySelectorAll('.atlas-dot')].filter(shown).map(box),
     markers: [...document.querySelectorAll('.atlas-event')].filter(shown).map(box),
     legend: legend && shown(legend) ? Object.assign(box(legend), {open: legendOpen,

@@ -100,7 +100,8 @@ def static_data(atlas: Atlas) -> dict[str, Any]:
         for f in atlas.lines
     ]
     places = [
-        {"lat": f["lat"], "lon": f["lon"], "start": f.get("start"), "end": f.get("end"),
+        {"key": _e(f.get("key")), "lat": f["lat"], "lon": f["lon"], "start": f.get("start"),
+         "end": f.get("end"),
          "names": {lang: _e(name) for lang, name in f["names"].items()},
          "short": _shorts({k: mapview.short_label(n) for k, n in f["names"].items()}, f["names"]),
          "rank": mapview.place_rank(f.get("key", "")),

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 
 HOME = ((33.6, 116.0), (54.6, 156.6))  # south-west, north-east: the subject
-LAND = ((25.0, 95.0), (63.0, 170.0))  # the land layer's extent (Natural Earth, clipped)
+CLIP = ((25.0, 95.0), (63.0, 170.0))  # the land layer's extent (Natural Earth, clipped)
+# North of the clip, 63–69°N from 95°E to 170°E is all land (the Arctic coast lies further
+# north): drawn as plain land, it lets a tall frame stay full of land without a straight edge.
+BEYOND = (((63.0, 95.0), (69.0, 170.0)),)
+LAND = ((CLIP[0][0], CLIP[0][1]), (BEYOND[0][1][0], CLIP[1][1]))  # where the frame may go
 MIN_ZOOM, MAX_ZOOM = 2.0, 9.0
 
 TERRITORY_RANK = {
@@ -62,6 +66,7 @@ def view() -> dict:
     return {
         "home": [list(HOME[0]), list(HOME[1])],
         "land": [list(LAND[0]), list(LAND[1])],
+        "beyond": [[list(sw), list(ne)] for sw, ne in BEYOND],
         "minZoom": MIN_ZOOM,
         "maxZoom": MAX_ZOOM,
     }

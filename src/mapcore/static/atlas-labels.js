@@ -107,8 +107,8 @@
     });
     kept.forEach(function (k) {
       const dot = k.c.kind === "place" ? "<i class='atlas-dot'></i>" : "";
-      const html = dot + "<span style='left:" + Math.round(k.dx) + "px;top:" + Math.round(k.dy) +
-        "px'>" + k.text + "</span>";
+      const html = dot + "<span data-ref='" + k.c.ref + "' style='left:" + Math.round(k.dx) +
+        "px;top:" + Math.round(k.dy) + "px'>" + k.text + "</span>";
       L.marker(k.c.at, { pane: "atlas-labels", interactive: false, keyboard: false,
         icon: L.divIcon({ className: classOf(k.c), html: html, iconSize: [0, 0],
                           iconAnchor: [0, 0] }) }).addTo(group);
@@ -116,5 +116,15 @@
     return kept;
   }
 
-  window.AtlasLabels = { place: place };
+  /* Call `redo` whenever a font arrives: text measured with a fallback font (the CJK glyphs
+   * load when a name first needs them) has other sizes, so it is measured again. */
+  function onFonts(redo) {
+    if (!document.fonts) return;
+    document.fonts.addEventListener("loadingdone", function () {
+      Object.keys(sizes).forEach(function (k) { delete sizes[k]; });
+      redo();
+    });
+  }
+
+  window.AtlasLabels = { place: place, onFonts: onFonts };
 })();

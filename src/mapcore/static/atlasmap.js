@@ -98,31 +98,51 @@
       const now = performance.now();
       if (Math.abs(travel) < WHEEL_STEP || now - last < 250) return;
       last = now;
-      const target = map.getZoom() + (travel < 0 ? 1 : -1);
+      const target = Math.max(map.getMinZoom(), Math.min(map.getMaxZoom(),
+        map.getZoom() + (travel < 0 ? 1 : -1))); // one level a notch, stopping at the limits
       travel = 0;
-      if (target < map.getMinZoom() || target > map.getMaxZoom()) return;
+      if (target === map.getZoom()) return;
       A.moved = true;
       map.setZoomAround(map.mouseEventToContainerPoint(ev), target);
     }, { passive: false });
-    map.on("dragstart", function () { A.moved = true; });
+    map.on("dragstart", function () { if (!A.fitting) A.moved = true; });
     map.on("zoomstart", function () { if (!A.fitting) A.moved = true; });
+    map.on("moveend", keepOnLand);
     map.on("moveend zoomend", refresh);
     map.on("resize", function () {
       limits();
       if (!A.moved) fitHome();
+      refresh();
     });
+    AtlasLabels.onFonts(refresh);
   }
 
   function limits() {
     if (!A.data) return;
+    const was = A.fitting;
+    A.fitting = true; // the map's own moves to keep within limits are not the teacher's
     const v = A.data.view;
     const land = L.latLngBounds(v.land);
-    A.map.setMaxBounds(land);
-    A.map.options.maxBoundsViscosity = 1;
     // never so far out that the frame shows the straight edges of the land layer
     const floor = A.map.getBoundsZoom(land, true);
-    A.map.setMinZoom(Math.max(v.minZoom, Math.ceil(floor * 4) / 4));
+    const min = Math.max(v.minZoom, Math.ceil(floor * 4) / 4);
+    // Leaflet would animate up to a raised minimum, in a later frame: do it now, at once
+    if (A.map.getZoom() < min) A.map.setView(A.map.getCenter(), min, { animate: false });
+    A.map.setMinZoom(min);
     A.map.setMaxZoom(v.maxZoom);
+    A.fitting = was;
+  }
+
+  /* The frame never leaves the land layer (Leaflet's maxBounds would, here, pull the view
+   * back to a stale centre after every fit; this does the same, from the view as it is). */
+  function keepOnLand() {
+    if (!A.data || A.landing) return;
+    A.landing = true;
+    const was = A.fitting;
+    A.fitting = true;
+    A.map.panInsideBounds(L.latLngBounds(A.data.view.land), { animate: false });
+    A.fitting = was;
+    A.landing = false;
   }
 
   /* The starting view: the whole subject, as large as the frame allows with the legend beside
@@ -167,6 +187,16 @@
     A.fitted = !!A.last;
   }
 
+  /* A legend that has grown over the subject (another year, more in the frame) frames the
+   * subject again, as long as the teacher has not moved the map; the legend then lists what
+   * the new frame shows, which can only be less. */
+  function keepSubjectFree() {
+    if (A.moved || !legendOnSubject()) return;
+    fitHome();
+    AtlasLegend.render(A.legendBox, visible(A.last), A.data);
+    if (legendOnSubject()) AtlasLegend.setOpen(A.legendBox, false);
+  }
+
   /* Does the open legend reach into the subject's frame? */
   function legendOnSubject() {
     const box = A.legendBox;
@@ -209,10 +239,15 @@
           style: { stroke: true, color: "#8c8c8c", weight: 0.6, fillOpacity: 0.28 } });
       } else {
         const lake = f.kind === "lake";
+        // land has no outline: its edges include the clip's straight lines
         L.geoJSON(f.geometry, { pane: "atlas-land", interactive: false, style: {
-          stroke: true, color: lake ? "#9bb8d3" : "#9a9a9a", weight: 0.6, fill: true,
+          stroke: lake, color: "#9bb8d3", weight: 0.6, fill: true,
           fillColor: lake ? "#dce8f2" : land, fillOpacity: 1 } }).addTo(A.map);
       }
+    });
+    data.view.beyond.forEach(function (b) {
+      L.rectangle(b, { pane: "atlas-land", interactive: false, stroke: false, fillColor: land,
+                       fillOpacity: 1 }).addTo(A.map);
     });
     limits();
     fitHome();
@@ -375,12 +410,12 @@
       if (seenText[text]) return; // one name once (Sakhalin's two halves in one hand)
       seenText[text] = true;
       out.push({ kind: "territory", text: text, short: period.short[A.lang], at: spot.at,
-                 rank: period.rank });
+                 rank: period.rank, ref: period.territory });
     });
     const day = state.year + "-12-31";
     A.data.places.forEach(function (place) {
       if ((place.start && day < place.start) || (place.end && day >= place.end)) return;
-      out.push({ kind: "place", text: named(place.names), short: place.short[A.lang],
+      out.push({ kind: "place", ref: place.key, text: named(place.names), short: place.short[A.lang],
                  at: [place.lat, place.lon], rank: place.rank, minZoom: place.minZoom,
                  maxZoom: place.maxZoom });
     });
@@ -403,6 +438,7 @@
     requestAnimationFrame(function () {
       A.refreshing = false;
       AtlasLegend.render(A.legendBox, visible(A.last), A.data);
+      keepSubjectFree();
       labels(A.last);
     });
   }
@@ -528,10 +564,8 @@
     lines(state.l);
     events(state.e);
     AtlasLegend.render(A.legendBox, visible(state), A.data);
-    if (!A.moved && (!A.fitted || legendOnSubject())) {
-      fitHome(); // the first year, or a legend grown over the subject: frame it again
-      AtlasLegend.render(A.legendBox, visible(state), A.data);
-    }
+    if (!A.fitted) fitHome();
+    keepSubjectFree();
     labels(state);
     const box = A.yearBox;
     box.firstChild.textContent = String(state.year);
@@ -545,5 +579,5 @@
 
   window.AtlasMap = { init: init, show: show, showYear: function (year) {
     if (A.data) showYear(year); else A.pendingYear = year;
-  }, setLanguage: setLanguage, home: function () { fitHome(); refresh(); } };
+  }, setLanguage: setLanguage, home: function () { fitHome(); refresh(); }, _A: A };
 })();

@@ -21,6 +21,8 @@ const HOOKS = {
 const STEP_KEYS = ["ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Escape"];
 const FIT_MARGIN = 10; // px left under a fitted box
 const FIT_MIN = 240;
+const MAP_TALLEST = 1.4; // a map is at most this many times as tall as it is wide: a taller
+                         // frame would need more land than the atlas has to fill it
 
 const page = window.AtlasPage || (window.AtlasPage = {
   sliders: [], values: {}, trigger: null, present: false, watched: new WeakSet(),
@@ -89,8 +91,9 @@ function fit() {
   document.querySelectorAll(HOOKS.fitBox).forEach(function (box) {
     const top = topOf(box);
     // a box that starts low (stacked under the map on a phone) gets most of a screen
-    const h = top > 0.6 * window.innerHeight ? 0.75 * window.innerHeight
+    let h = top > 0.6 * window.innerHeight ? 0.75 * window.innerHeight
       : window.innerHeight - top - FIT_MARGIN;
+    if (box.querySelector(HOOKS.fitFrame)) h = Math.min(h, MAP_TALLEST * box.clientWidth);
     box.style.setProperty("--fit-h", Math.max(FIT_MIN, Math.floor(h)) + "px");
   });
 }
