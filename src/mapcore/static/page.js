@@ -133,7 +133,10 @@ document.addEventListener("keydown", function (ev) {
   if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
   const arrow = ev.key === "ArrowLeft" || ev.key === "ArrowRight";
   if (arrow && typing(ev.target)) return; // the slider and the menus keep their arrows
-  if (page.key(ev.key)) ev.preventDefault();
+  if (page.key(ev.key)) { // ours: the slider must not also take it (PageUp/PageDown)
+    ev.preventDefault();
+    ev.stopPropagation();
+  }
 }, true);
 window.addEventListener("atlas:key", function (ev) { page.key(ev.detail); });
 

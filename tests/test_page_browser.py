@@ -1,0 +1,111 @@
+"""The whole page in the browser: after a step the map, the essay, the notes and the address
+agree; every script renders with no CJK font installed; Streamlit's page still has what the
+app relies on (page.js's HOOKS and the presenter CSS), named when an upgrade breaks it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness import map_frame, open_page, slider_thumb, wait_map_year
+
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+PAGE_YEARS = """() => {
+  const inShadow = sel => [...document.querySelectorAll('*')].map(e => e.shadowRoot)
+    .filter(Boolean).map(r => r.querySelector(sel)).find(Boolean);
+  const essay = document.querySelector('.essay') || inShadow('.essay');
+  const notes = document.querySelector('.year-notes') || inShadow('.year-notes');
+  const frame = document.querySelector('.st-key-fit-map iframe').contentDocument;
+  return {map: frame.querySelector('[data-map-year]').dataset.mapYear,
+          essay: essay && essay.dataset.year, notes: notes && notes.dataset.year,
+          address: new URLSearchParams(location.search).get('year'),
+          slider: document.querySelector('.st-key-year input[type=range]').value};
+}"""
+
+
+def agree(page, year: int) -> None:
+    page.wait_for_function(f"""() => {{ const y = ({PAGE_YEARS})();
+        return Object.values(y).every(v => v === '{year}'); }}""", timeout=15000)
+
+
+def test_after_each_step_the_map_essay_notes_and_address_agree(app_server, browser, atlas):
+    page = open_page(browser, f"{app_server.url}/?year=1900", 1280, 720)
+    try:
+        map_frame(page)
+        agree(page, 1900)
+        slider_thumb(page).focus()
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        agree(page, 1903)
+        page.keyboard.press("PageDown")  # a clicker, on the focused slider: the next change
+        agree(page, min(y for y in atlas.change_years() if y > 1903))
+        page.locator("article.passage[data-id=yalta]").click()
+        agree(page, 1943)
+        page.get_by_role("button", name="Previous change").click()
+        agree(page, max(y for y in atlas.change_years() if y < 1943))
+        assert page.blocked == []
+    finally:
+        page.context.close()
+
+
+GLYPH_JS = """async ([family, text]) => {
+  // draw `text` in the atlas's CJK font and in a font that does not exist: the same pixels
+  // mean the browser had no glyphs (empty boxes either way)
+  await document.fonts.load('700 28px "' + family + '"', text);
+  const draw = f => { const c = document.createElement('canvas'); c.width = 240; c.height = 40;
+    const g = c.getContext('2d'); g.font = '700 28px ' + f; g.fillText(text, 4, 30);
+    return c.toDataURL(); };
+  return draw('"' + family + '"') !== draw('"no such font"');
+}"""
+
+
+def test_every_script_renders_with_no_cjk_font_installed(app_server, browser):
+    page = open_page(browser, f"{app_server.url}/?year=1930&lang=ja", 1280, 720)
+    try:
+        frame = map_frame(page)
+        frame.wait_for_function(
+            "[...document.querySelectorAll('.atlas-label span')].some(s => s.textContent === '樺太')"
+        )
+        for lang, text in (("ja", "樺太"), ("zh", "东三省"), ("ko", "조선")):
+            frame.evaluate(f"AtlasMap.setLanguage('{lang}')")
+            assert frame.evaluate(GLYPH_JS, ["Atlas CJK", text]), f"{lang}: no glyphs for {text}"
+            labels = frame.evaluate(
+                "[...document.querySelectorAll('.atlas-label span')].map(s => s.textContent)"
+            )
+            assert any(text in label for label in labels), (lang, labels)
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / f"cjk-1930-{lang}.png"))
+        # the label menu's own entries, in Streamlit's page (its theme's font faces)
+        assert page.evaluate(GLYPH_JS, ["Atlas CJK", "日本語 中文 한국어"])
+        assert page.blocked == []
+    finally:
+        page.context.close()
+
+
+HOOKS = {  # what the app relies on in Streamlit's page: where, and what it is for
+    ".st-key-year input[type=range]": "page.js HOOKS.slider: the Year slider's value",
+    "[class*='st-key-fit-'] iframe": "page.js HOOKS.fitBox/fitFrame: the map fitted to the window",
+    "[data-testid='stHeader']": "appkit.PRESENTER_CSS: the header hidden in presenter mode",
+    "[data-testid='stMainBlockContainer']": "appkit.PRESENTER_CSS: its space taken back",
+}
+
+
+def test_streamlit_still_has_what_the_app_relies_on(app_server, browser):
+    page = open_page(browser, f"{app_server.url}/?year=1905", 1280, 720)
+    try:
+        map_frame(page)
+        broken = [f"{selector} ({why})" for selector, why in HOOKS.items()
+                  if page.locator(selector).count() == 0]  # fmt: skip
+        assert not broken, "after a Streamlit upgrade these no longer match: " + "; ".join(broken)
+        assert page.locator(".st-key-year input[type=range]").input_value() == "1905"
+        fitted = page.evaluate(
+            "getComputedStyle(document.querySelector('.st-key-fit-map')).getPropertyValue('--fit-h')"
+        )
+        assert fitted.strip().endswith("px"), "page.js did not fit the map to the window"
+    finally:
+        page.context.close()
+    present = open_page(browser, f"{app_server.url}/?year=1905&present=1", 1280, 720)
+    try:
+        map_frame(present)
+        assert not present.get_by_test_id("stHeader").is_visible(), "PRESENTER_CSS no longer hides"
+    finally:
+        present.context.close()
