@@ -14,7 +14,7 @@ ASSETS = layers.MapAssets(
     leaflet=Assets(
         js=(("leaflet", "/app/static/vendor/l.js"),), css=(("lc", "/app/static/vendor/l.css"),)
     ),
-    script_url="/app/static/atlas/atlasmap.js",
+    script_urls=tuple(f"/app/static/atlas/{name}" for name in layers.MAP_SCRIPTS),
     style_url="/app/static/atlas/atlasmap.css",
     data_url="/app/static/atlas/atlas.json",
 )
@@ -40,7 +40,7 @@ def test_the_base_map_is_the_same_for_every_year(atlas):
 
 def test_nothing_is_loaded_from_a_cdn(atlas):
     script, group, links = rendered(mapdata.year_state(atlas, 1905))
-    assert links == ["/app/static/vendor/l.js", "/app/static/atlas/atlasmap.js"]
+    assert links == ["/app/static/vendor/l.js", *ASSETS.script_urls]
     assert "http" not in script and "http" not in group
     assert "tileLayer" not in script  # no tile server unless the teacher turns one on
 

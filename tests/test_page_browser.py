@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import map_frame, open_page, slider_thumb, wait_map_year
+from harness import map_frame, open_page, slider_thumb
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 PAGE_YEARS = """() => {
@@ -23,8 +23,11 @@ PAGE_YEARS = """() => {
 
 
 def agree(page, year: int) -> None:
-    page.wait_for_function(f"""() => {{ const y = ({PAGE_YEARS})();
-        return Object.values(y).every(v => v === '{year}'); }}""", timeout=15000)
+    page.wait_for_function(
+        f"""() => {{ const y = ({PAGE_YEARS})();
+        return Object.values(y).every(v => v === '{year}'); }}""",
+        timeout=15000,
+    )
 
 
 def test_after_each_step_the_map_essay_notes_and_address_agree(app_server, browser, atlas):
@@ -63,7 +66,8 @@ def test_every_script_renders_with_no_cjk_font_installed(app_server, browser):
     try:
         frame = map_frame(page)
         frame.wait_for_function(
-            "[...document.querySelectorAll('.atlas-label span')].some(s => s.textContent === '樺太')"
+            "[...document.querySelectorAll('.atlas-label span')]"
+            ".some(s => s.textContent === '樺太')"
         )
         for lang, text in (("ja", "樺太"), ("zh", "东三省"), ("ko", "조선")):
             frame.evaluate(f"AtlasMap.setLanguage('{lang}')")
