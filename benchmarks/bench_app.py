@@ -113,7 +113,7 @@ def main() -> None:
         )
         frame.evaluate(WATCH_MAP)
         page.evaluate(WATCH_KEYS)
-        frame.evaluate("window.map.setZoom(5)")  # a teacher's zoom, to be kept
+        frame.evaluate("void window.map.setZoom(5)")  # a teacher's zoom, to be kept
         page.wait_for_timeout(500)
         received: list[tuple[float, int]] = []
         cdp = page.context.new_cdp_session(page)

@@ -41,7 +41,7 @@ def pixel(page, frame, lat: float, lon: float) -> tuple[int, int, int]:
     """The colour the browser drew at a place on the map (labels off: only the fills)."""
     frame.evaluate("AtlasMap.setLanguage('off')")
     frame.evaluate(
-        "([lat, lon]) => window.map.setView([lat, lon], 6, {animate: false})", [lat, lon]
+        "([lat, lon]) => { window.map.setView([lat, lon], 6, {animate: false}); }", [lat, lon]
     )  # fmt: skip  (close in: a coast or a border is never sampled)
     page.wait_for_timeout(100)
     x, y = frame.evaluate(
@@ -131,7 +131,7 @@ def test_tooltip_legend_and_event_markers(open_app):
 
 def test_scrubbing_changes_colours_without_remounting_or_losing_the_zoom(open_app):
     page, frame = open_app("?year=1903")
-    frame.evaluate("window.__same_map = true; map.setView([47, 142.7], 6)")
+    frame.evaluate("window.__same_map = true; void map.setView([47, 142.7], 6)")
     page.locator("iframe[title*=streamlit_folium]").evaluate("e => { e.__same_iframe = true; }")
     before = pixel(page, frame, 47.3, 142.6)
     slider_thumb(page).focus()
@@ -193,9 +193,9 @@ def test_play_advances_the_year(open_app):
     page.get_by_role("button", name="Play").click()
     wait_map_year(frame, 1902, timeout=12)
     page.get_by_role("button", name="Pause").click()
-    page.wait_for_timeout(2500)
+    page.wait_for_timeout(1200)  # a step already under way may land
     stopped = int(map_year(frame))
-    page.wait_for_timeout(2500)
+    page.wait_for_timeout(2200)  # two more years' time at the normal speed
     assert int(map_year(frame)) == stopped  # paused means paused
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -9,9 +10,11 @@ import pytest
 from mapcore import mapdata
 
 
-def test_every_period_is_named_in_english_japanese_and_russian(atlas):
+def test_every_period_and_place_is_named_in_all_five_languages(atlas):
     for p in atlas.periods:
-        assert {"en", "ja", "ru"} <= set(p.names), (p.territory, p.start)
+        assert {"en", "ja", "ru", "zh", "ko"} <= set(p.names), (p.territory, p.start)
+    for f in atlas.places:
+        assert {"en", "ja", "ru", "zh", "ko"} <= set(f["names"]), (f["key"], f.get("start"))
 
 
 @pytest.mark.parametrize(
@@ -35,9 +38,11 @@ def test_territory_names_in_their_languages(atlas, territory, year, language, ex
     assert expected in atlas.period(territory, year).name_in(language)
 
 
-def test_a_missing_language_falls_back_to_english(atlas):
-    period = atlas.period("sakhalin-south", 1930)
-    assert "ko" not in period.names and period.name_in("ko") == "Karafuto"
+def test_a_missing_language_falls_back_to_english_and_a_short_form_to_the_name(atlas):
+    period = dataclasses.replace(atlas.period("sakhalin-south", 1930), names={"en": "Karafuto"})
+    assert period.name_in("ko") == "Karafuto"
+    long = atlas.period("sakhalin-south", 1930)
+    assert long.short_name_in("ko") == "가라후토" and long.short_name_in("ja") == "樺太"
 
 
 def places_on(atlas, day: dt.date) -> dict[str, dict]:

@@ -182,7 +182,9 @@ def test_a_missing_package_asset_says_what_to_reinstall(monkeypatch):
     assert "reinstall" in at.error[0].value and "xstatic-leaflet" in at.error[0].value
 
 
-def test_static_files_removed_while_running_are_published_again(monkeypatch):
+def test_static_files_removed_while_running_are_published_again(monkeypatch, tmp_path):
+    monkeypatch.setattr(appkit, "STATIC", tmp_path / "static")  # not the one a server serves
+    appkit.load.clear()
     at = run_on(monkeypatch, None)
     data = appkit.STATIC / "atlas"
     for f in data.glob("atlas-*.json"):

@@ -33,7 +33,7 @@ FILES = {
 }  # fmt: skip
 ORIGINAL = {name: (DEFAULT_GEODATA / name).read_text(encoding="utf-8") for name in FILES}
 PASSAGES = (DEFAULT_GEODATA / "passages.toml").read_text(encoding="utf-8")
-SETTINGS = settings(max_examples=25, deadline=None,
+SETTINGS = settings(max_examples=15, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 
 

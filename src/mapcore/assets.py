@@ -10,6 +10,7 @@ is downloaded and nothing third-party is committed.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,7 @@ def publish(static_dir: Path, name: str, content: bytes) -> str:
     target = Path(static_dir) / "atlas" / f"{stem}-{tag}.{ext}"
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(f".{ext}.part")
+        partial = target.with_suffix(f".{ext}.{os.getpid()}.part")  # one per process
         partial.write_bytes(content)
         partial.replace(target)  # atomic: a browser never reads half a file
     return f"{STATIC_URL}/atlas/{target.name}"
@@ -84,7 +85,7 @@ def publish_fonts(static_dir: Path) -> str:
         copy = target / source.name
         if not copy.is_file() or copy.stat().st_size != source.stat().st_size:
             target.mkdir(parents=True, exist_ok=True)
-            partial = copy.with_suffix(".part")
+            partial = copy.with_suffix(f".{os.getpid()}.part")
             shutil.copyfile(source, partial)
             partial.replace(copy)
     css = font_face_css(lambda path: f"{STATIC_URL}/fonts/{path.name}")
