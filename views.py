@@ -222,19 +222,22 @@ def chart_view(edition: appkit.Edition, settings: Settings) -> None:
     labels = [POWERS[p] for p in POWERS if p in present]
     colours = [COLOURS.get(p, "#bdbdbd") if p != CONTESTED else "#9e9e9e"
                for p in POWERS if p in present]  # fmt: skip
-    axis = {"labelFontSize": 15, "titleFontSize": 16, "labelColor": "#111", "titleColor": "#111"}
+    axis = {"labelFontSize": 15, "titleFontSize": 16, "labelColor": "#111", "titleColor": "#111",
+            "titleLimit": 0}  # fmt: skip
     stack = (
         alt.Chart(areas)
+        .transform_calculate(million="datum.km2 / 1000000")
         .mark_area()
         .encode(
             x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", **axis),
                     scale=alt.Scale(domain=[FIRST, LAST], nice=False)),
-            y=alt.Y("km2:Q", stack="zero", title="Area held within the atlas (km²)",
-                    axis=alt.Axis(format="~s", **axis)),
+            y=alt.Y("million:Q", stack="zero", title="Area held (million km²)",
+                    axis=alt.Axis(format=".1f", **axis)),
             color=alt.Color("label:N", title="Held by", sort=labels,
                             scale=alt.Scale(domain=labels, range=colours),
                             legend=alt.Legend(orient="bottom", columns=4, labelLimit=0,
                                               labelFontSize=15, titleFontSize=15,
+                                              labelColor="#111", titleColor="#111",
                                               symbolSize=220)),
             order=alt.Order("rank:Q"),
             tooltip=[alt.Tooltip("year:Q", title="Year"), alt.Tooltip("label:N", title="Held by"),

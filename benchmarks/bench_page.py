@@ -7,10 +7,10 @@ shown, then 150 ms without a websocket frame) before the other's step.
 
 Timestamps are the browser's (`performance.timeOrigin + now()`: the map's frame shares the clock):
 a capture-phase keydown; MutationObservers on the floor's value, the map frame's `data-map-year`,
-the essay's `data-year` (in the document or an open shadow root); wrapped history.pushState and
+the essay's and the notes' `data-year` (in the document or an open shadow root); wrapped history.pushState and
 replaceState (and `location.search` at every other event) for the address. A figure is keydown
 to the first animation frame after the change (the frame painting it); the whole page is the
-last of map, essay and address. A step not settled in 5 s is an error, not a sample. Then,
+last of map, essay, notes and address. A step not settled in 5 s is an error, not a sample. Then,
 always, a cold start: a fresh atlas server, a new context, the ms from navigation to the frame
 painting the first visible text ("Loading" anywhere, any text in the main block) and the map's
 first year. Prints; asserts nothing. Run:
@@ -62,12 +62,13 @@ WATCH = r"""(kind) => {
   W.arm = () => {  // before each keypress: the thumb focused, the observers on what is there
     document.querySelector('.st-key-year input[type=range]').focus();
     if (kind === 'floor') return;
-    const essay = find(document, '.essay');
-    if (essay && essay !== W.essay) {
-      W.essay = essay;
-      new MutationObserver(() => { W.record('essay', essay.dataset.year); W.address(); })
-        .observe(essay, {attributes: true, attributeFilter: ['data-year']});
-      W.record('essay', essay.dataset.year);
+    for (const [what, selector] of [['essay', '.essay'], ['notes', '.year-notes']]) {
+      const el = find(document, selector);
+      if (!el || el === W[what]) continue;
+      W[what] = el;
+      new MutationObserver(() => { W.record(what, el.dataset.year); W.address(); })
+        .observe(el, {attributes: true, attributeFilter: ['data-year']});
+      W.record(what, el.dataset.year);
     }
     const iframe = find(document, 'iframe[src*="streamlit_folium"]');
     const win = iframe && iframe.contentWindow;
@@ -128,7 +129,7 @@ COLD = r"""(() => {
   requestAnimationFrame(frame);
 })();"""
 RUNNING = "!!document.querySelector('[data-test-script-state=running]')"
-WHATS = {"floor": ["value"], "atlas": ["map", "essay", "address"]}
+WHATS = {"floor": ["value"], "atlas": ["map", "essay", "notes", "address"]}
 
 
 def watch(page, kind: str) -> list[float]:
@@ -195,12 +196,12 @@ def ratio(label: str, samples: list[float], floor: list[float]) -> str:
 def report(steps: int, samples: dict, errors: dict, blocked: int) -> None:
     floor = [got["value"] for got in samples["floor"]]
     atlas = {what: [got[what] for got in samples["atlas"]] for what in WHATS["atlas"]}
-    atlas["whole page"] = [max(got.values()) for got in samples["atlas"]]  # the last of three
+    atlas["whole page"] = [max(got.values()) for got in samples["atlas"]]  # the last of all
     print(f"{steps} steps each, alternating floor and atlas pages (1280x720); keydown -> "
           f"the animation frame after the change")  # fmt: skip
     print(figures("floor: value shown", floor))
-    for what, where in zip(atlas, ["data-map-year", ".essay data-year", "location.search",
-                                   "last of the three"], strict=True):  # fmt: skip
+    for what, where in zip(atlas, ["data-map-year", ".essay data-year", ".year-notes data-year",
+                                   "location.search", "the last of them"], strict=True):  # fmt: skip
         print(figures(f"atlas: {what} ({where})", atlas[what]))
     for what, ms in atlas.items():
         print(ratio(what, ms, floor))

@@ -52,7 +52,7 @@
     pane("atlas-labels", 480).style.pointerEvents = "none";
     A.yearBox = control("topright", "atlas-year", "<span class='atlas-year-number'></span>");
     A.legendBox = AtlasLegend.create(control("bottomleft", "atlas-legend", ""), function (open) {
-      A.legendClosedByUser = !open;
+      A.legendChosen = true; // the teacher's choice: kept until the starting view is asked for
       refresh();
     });
     A.noteBox = control("bottomright", "atlas-note", "");
@@ -157,7 +157,7 @@
     const plain = { paddingTopLeft: [m, m], paddingBottomRight: [m, m] };
     const box = A.legendBox;
     const tries = [];
-    if (!box.classList.contains("atlas-legend-empty") && !A.legendClosedByUser) {
+    if (!box.classList.contains("atlas-legend-empty") && !A.legendChosen) {
       AtlasLegend.setOpen(box, true);
       const size = AtlasLegend.layouts(box);
       tries.push({ layout: "column", zoom: map.getBoundsZoom(home, false,
@@ -187,14 +187,20 @@
     A.fitted = !!A.last;
   }
 
-  /* A legend that has grown over the subject (another year, more in the frame) frames the
-   * subject again, as long as the teacher has not moved the map; the legend then lists what
-   * the new frame shows, which can only be less. */
+  /* Another year's legend (more or fewer entries) must not cover the subject either. The
+   * map does not move for it (scrubbing keeps the frame still): the legend takes the layout
+   * that leaves the subject free, or closes; it opens again when there is room. Once the
+   * teacher has moved the map or opened or closed the legend, that is left to them. */
   function keepSubjectFree() {
-    if (A.moved || !legendOnSubject()) return;
-    fitHome();
-    AtlasLegend.render(A.legendBox, visible(A.last), A.data);
-    if (legendOnSubject()) AtlasLegend.setOpen(A.legendBox, false);
+    const box = A.legendBox;
+    if (A.moved || A.legendChosen || box.classList.contains("atlas-legend-empty")) return;
+    const was = box.classList.contains("atlas-legend-row-layout") ? "row" : "column";
+    AtlasLegend.setOpen(box, true);
+    for (const layout of [was, was === "row" ? "column" : "row"]) {
+      AtlasLegend.setLayout(box, layout);
+      if (!legendOnSubject()) return;
+    }
+    AtlasLegend.setOpen(box, false);
   }
 
   /* Does the open legend reach into the subject's frame? */
@@ -222,7 +228,7 @@
     a.innerHTML = "<span aria-hidden='true'>&#8962;</span>";
     L.DomEvent.on(a, "click", function (ev) {
       L.DomEvent.preventDefault(ev);
-      A.legendClosedByUser = false;
+      A.legendChosen = false;
       fitHome();
       refresh();
     });
