@@ -7,8 +7,8 @@ shown, then 150 ms without a websocket frame) before the other's step.
 
 Timestamps are the browser's (`performance.timeOrigin + now()`: the map's frame shares the clock):
 a capture-phase keydown; MutationObservers on the floor's value, the map frame's `data-map-year`,
-the essay's and the notes' `data-year` (in the document or an open shadow root); wrapped history.pushState and
-replaceState (and `location.search` at every other event) for the address. A figure is keydown
+the essay's and the notes' `data-year` (in the document or an open shadow root); wrapped
+history.pushState and replaceState (and `location.search` at every other event) for the address. A figure is keydown
 to the first animation frame after the change (the frame painting it); the whole page is the
 last of map, essay, notes and address. A step not settled in 5 s is an error, not a sample. Then,
 always, a cold start: a fresh atlas server, a new context, the ms from navigation to the frame
@@ -200,8 +200,9 @@ def report(steps: int, samples: dict, errors: dict, blocked: int) -> None:
     print(f"{steps} steps each, alternating floor and atlas pages (1280x720); keydown -> "
           f"the animation frame after the change")  # fmt: skip
     print(figures("floor: value shown", floor))
-    for what, where in zip(atlas, ["data-map-year", ".essay data-year", ".year-notes data-year",
-                                   "location.search", "the last of them"], strict=True):  # fmt: skip
+    wheres = ["data-map-year", ".essay data-year", ".year-notes data-year", "location.search",
+              "the last of them"]  # fmt: skip
+    for what, where in zip(atlas, wheres, strict=True):
         print(figures(f"atlas: {what} ({where})", atlas[what]))
     for what, ms in atlas.items():
         print(ratio(what, ms, floor))
