@@ -48,7 +48,7 @@ def settings_sidebar(edition: appkit.Edition) -> None:
         st.header("Settings")
         st.toggle("Presenter mode: large type, map and passage only", **appstate.bound("present"))
         st.selectbox("Play speed", list(appstate.SPEEDS), **appstate.bound("speed"))
-        st.selectbox("Map labels", list(LABEL_CHOICES), format_func=LABEL_CHOICES.get,
+        st.selectbox("Map labels", list(LABEL_CHOICES), format_func=LABEL_CHOICES.__getitem__,
                      **appstate.bound("lang"))  # fmt: skip
         st.selectbox("Background map", TILES, **appstate.bound("tiles"))
         st.caption("Online tiles need the internet; with the network gone the atlas's own land "
@@ -87,7 +87,7 @@ if choices.present:
     view = "atlas"
 else:
     settings_sidebar(edition)
-    st.segmented_control("View", list(VIEWS), format_func=VIEWS.get, required=True,
+    st.segmented_control("View", list(VIEWS), format_func=VIEWS.__getitem__, required=True,
                          label_visibility="collapsed", **appstate.bound("view"))  # fmt: skip
     view = choices.view
 settings = views.Settings(lang=choices.lang, tiles=layers.tiles_option(choices.tiles),

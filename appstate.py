@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 import streamlit as st
 
@@ -80,7 +81,15 @@ def say_notes() -> None:
     notes.clear()
 
 
-def bound(name: str, **callback: Any) -> dict[str, Any]:
+class Bound(TypedDict):
+    """What `bound` hands a widget: its key, and the callback that keeps the choice."""
+
+    key: str
+    on_change: Callable[..., None]
+    args: tuple[str]
+
+
+def bound(name: str, **callback: Any) -> Bound:
     """The key and callback for the widget of choice `name`, its value set from the choice.
 
     Setting a widget's key before the widget is drawn is how Streamlit lets an app move it;

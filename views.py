@@ -11,6 +11,7 @@ import functools
 import time
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -222,8 +223,8 @@ def chart_view(edition: appkit.Edition, settings: Settings) -> None:
     labels = [POWERS[p] for p in POWERS if p in present]
     colours = [COLOURS.get(p, "#bdbdbd") if p != CONTESTED else "#9e9e9e"
                for p in POWERS if p in present]  # fmt: skip
-    axis = {"labelFontSize": 15, "titleFontSize": 16, "labelColor": "#111", "titleColor": "#111",
-            "titleLimit": 0}  # fmt: skip
+    axis: dict[str, Any] = {"labelFontSize": 15, "titleFontSize": 16, "labelColor": "#111",
+                            "titleColor": "#111", "titleLimit": 0}  # fmt: skip
     stack = (
         alt.Chart(areas)
         .transform_calculate(million="datum.km2 / 1000000")

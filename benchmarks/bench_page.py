@@ -8,8 +8,9 @@ shown, then 150 ms without a websocket frame) before the other's step.
 Timestamps are the browser's (`performance.timeOrigin + now()`: the map's frame shares the clock):
 a capture-phase keydown; MutationObservers on the floor's value, the map frame's `data-map-year`,
 the essay's and the notes' `data-year` (in the document or an open shadow root); wrapped
-history.pushState and replaceState (and `location.search` at every other event) for the address. A figure is keydown
-to the first animation frame after the change (the frame painting it); the whole page is the
+history.pushState and replaceState (and `location.search` at every other event) for the address.
+A figure is keydown to the first animation frame after the change (the frame painting it); the
+whole page is the
 last of map, essay, notes and address. A step not settled in 5 s is an error, not a sample. Then,
 always, a cold start: a fresh atlas server, a new context, the ms from navigation to the frame
 painting the first visible text ("Loading" anywhere, any text in the main block) and the map's

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import shapely
 from shapely.geometry import Point
@@ -147,7 +148,7 @@ def territory_features(
     features = []
     for row, geom, start, end in residual_split(rows, shapes):
         v = row.values
-        props = {
+        props: dict[str, Any] = {
             "territory": row.territory,
             "name": v["name"],
             "controller": v["controller"],
