@@ -35,7 +35,10 @@ PAGE_JS = """() => {
   const focus = essay && essay.querySelector('article.passage.focus');
   const rect = e => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width,
     h: r.height}; };
-  return {window: [innerWidth, innerHeight], scroll: document.scrollingElement.scrollHeight,
+  const cut = [...document.querySelectorAll('.st-key-controls button')].filter(b =>
+    [b, ...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+    .map(b => b.innerText);
+  return {window: [innerWidth, innerHeight], scroll: document.scrollingElement.scrollHeight, cut,
     slider: box('.st-key-year [data-testid=stSlider], .st-key-year'),
     map: box('.st-key-fit-map iframe'), exit: box('.st-key-exit button'),
     essay: essay ? rect(essay) : null, focus: focus ? rect(focus) : null};
@@ -83,6 +86,7 @@ def test_on_a_projector_everything_fits_and_the_map_reads(app_server, browser, s
     try:
         shown = page.evaluate(PAGE_JS)
         assert inside(shown["slider"], width, height), shown
+        assert not shown["cut"], f"{size} {mode}: buttons cut short: {shown['cut']}"
         assert inside(shown["map"], width, height), shown  # the whole map, no scrolling
         assert shown["map"]["h"] >= 0.55 * (height - shown["map"]["y"]), shown  # it fills
         assert shown["focus"] and 0 <= shown["focus"]["y"] < height - 60, shown  # the passage
@@ -121,6 +125,7 @@ def test_on_a_tablet_or_phone_the_map_comes_first_and_fits(app_server, browser, 
         shown = page.evaluate(PAGE_JS)
         assert inside(shown["map"], width, height), shown
         assert shown["map"]["y"] < 0.4 * height, shown  # the controls above it stay compact
+        assert not shown["cut"], f"{size}: buttons cut short: {shown['cut']}"
         assert not layout_problems(map_layout(frame))
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"layout-{width}x{height}-1945.png"))

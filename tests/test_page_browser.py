@@ -14,11 +14,14 @@ PAGE_YEARS = """() => {
     .filter(Boolean).map(r => r.querySelector(sel)).find(Boolean);
   const essay = document.querySelector('.essay') || inShadow('.essay');
   const notes = document.querySelector('.year-notes') || inShadow('.year-notes');
-  const frame = document.querySelector('.st-key-fit-map iframe').contentDocument;
-  return {map: frame.querySelector('[data-map-year]').dataset.mapYear,
+  const iframe = document.querySelector('.st-key-fit-map iframe');
+  const drawn = iframe && iframe.contentDocument &&
+    iframe.contentDocument.querySelector('[data-map-year]');
+  const slider = document.querySelector('.st-key-year input[type=range]');
+  return {map: drawn && drawn.dataset.mapYear,
           essay: essay && essay.dataset.year, notes: notes && notes.dataset.year,
           address: new URLSearchParams(location.search).get('year'),
-          slider: document.querySelector('.st-key-year input[type=range]').value};
+          slider: slider && slider.value};
 }"""
 
 
@@ -113,3 +116,68 @@ def test_streamlit_still_has_what_the_app_relies_on(app_server, browser):
         assert not present.get_by_test_id("stHeader").is_visible(), "PRESENTER_CSS no longer hides"
     finally:
         present.context.close()
+
+
+def test_a_teachers_clicks_switch_views_at_once_and_keep_the_year(app_server, browser):
+    """Atlas -> Compare -> Over time -> Atlas, presenter on and off: every first click works,
+    nothing is lost, and the address says where the page is."""
+    page = open_page(browser, f"{app_server.url}/?year=1945", 1280, 720)
+    try:
+        map_frame(page)
+        switch = page.get_by_test_id("stButtonGroup")
+        switch.get_by_text("Compare years").click()
+        page.wait_for_function("location.search.includes('view=compare')")
+        page.locator(".st-key-left input[type=range]").wait_for()
+        switch.get_by_text("Over time").click()  # one click, from Compare
+        page.wait_for_function("location.search.includes('view=chart')")
+        assert page.locator(".st-key-year input[type=range]").input_value() == "1945"
+        switch.get_by_text("Atlas").click()
+        page.wait_for_function("!location.search.includes('view=')")
+        agree(page, 1945)  # the atlas comes back on the teacher's year
+        switch.get_by_text("Atlas").click()  # the selected view stays selected
+        page.wait_for_timeout(300)
+        assert page.locator(".st-key-fit-map iframe").count() == 1
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.get_by_text("Presenter mode").click()
+        page.get_by_role("button", name="Exit presenter mode").wait_for()
+        page.wait_for_function("location.search.includes('present=1')")
+        page.keyboard.press("Escape")  # Esc leaves presenter mode
+        page.get_by_test_id("stButtonGroup").wait_for()
+        page.wait_for_function("!location.search.includes('present')")
+        agree(page, 1945)
+        assert page.blocked == []
+    finally:
+        page.context.close()
+
+
+def test_disputed_land_shows_its_administrators_colour(app_server, browser):
+    """2016: Iturup, administered by Russia and claimed by Japan, reads as Russian as soon as
+    it is a few pixels wide: the claim is a fine thread, not a fill or a bold outline."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from mapcore.palette import COLOURS
+
+    page = open_page(browser, f"{app_server.url}/?year=2016", 1280, 720)
+    try:
+        frame = map_frame(page)
+        frame.evaluate("AtlasMap.setLanguage('off')")
+        # zoom 5: one level in from the opening view, the island a few pixels wide
+        frame.evaluate("() => { map.setView([44.977, 147.834], 5, {animate: false}); }")
+        page.wait_for_timeout(200)
+        x, y = frame.evaluate("() => { const p = map.latLngToContainerPoint([44.977, 147.834]);"
+                              " return [p.x, p.y]; }")  # fmt: skip
+        box = page.locator(".st-key-fit-map iframe").bounding_box()
+        shot = Image.open(BytesIO(page.screenshot(clip={"x": box["x"] + x - 1, "y": box["y"] + y - 1,
+                                                        "width": 3, "height": 3})))  # fmt: skip
+        rgb = shot.convert("RGB")
+        pixels = [rgb.getpixel((i, j)) for i in range(3) for j in range(3)]
+        mean = [sum(p[i] for p in pixels) / len(pixels) for i in range(3)]
+        russia = [int(COLOURS["russia"][i : i + 2], 16) for i in (1, 3, 5)]
+        japan = [int(COLOURS["japan"][i : i + 2], 16) for i in (1, 3, 5)]
+        to_russia = sum((a - b) ** 2 for a, b in zip(mean, russia, strict=True))
+        to_japan = sum((a - b) ** 2 for a, b in zip(mean, japan, strict=True))
+        assert to_russia < to_japan / 2, (mean, russia, japan)  # it reads as Russian
+    finally:
+        page.context.close()
