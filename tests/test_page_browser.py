@@ -169,8 +169,8 @@ def test_disputed_land_shows_its_administrators_colour(app_server, browser):
         x, y = frame.evaluate("() => { const p = map.latLngToContainerPoint([44.977, 147.834]);"
                               " return [p.x, p.y]; }")  # fmt: skip
         box = page.locator(".st-key-fit-map iframe").bounding_box()
-        shot = Image.open(BytesIO(page.screenshot(clip={"x": box["x"] + x - 1, "y": box["y"] + y - 1,
-                                                        "width": 3, "height": 3})))  # fmt: skip
+        clip = {"x": box["x"] + x - 1, "y": box["y"] + y - 1, "width": 3, "height": 3}
+        shot = Image.open(BytesIO(page.screenshot(clip=clip)))
         rgb = shot.convert("RGB")
         pixels = [rgb.getpixel((i, j)) for i in range(3) for j in range(3)]
         mean = [sum(p[i] for p in pixels) / len(pixels) for i in range(3)]

@@ -95,11 +95,20 @@
     }
   }
 
-  function outline(status) {
+  /* A colour darkened by `k` (0..1): an outline in the territory's own colour keeps a small
+   * island reading as its holder's, where a black outline would be most of what is drawn. */
+  function darker(hex, k) {
+    const n = parseInt(hex.slice(1), 16);
+    const c = [n >> 16, (n >> 8) & 255, n & 255].map(function (v) { return Math.round(v * (1 - k)); });
+    return "#" + c.map(function (v) { return (v < 16 ? "0" : "") + v.toString(16); }).join("");
+  }
+
+  function outline(status, cols) {
     switch (status) {
       case "contested": return { color: "#000000", weight: 2.5, dashArray: "3 4" };
       case "occupied": return { color: "#222222", weight: 1.6, dashArray: "7 4" };
-      default: return { color: "#222222", weight: 1.2, dashArray: null };
+      default: return { color: cols && cols.length === 1 ? darker(cols[0], 0.45) : "#222222",
+                        weight: 1.2, dashArray: null };
     }
   }
 

@@ -283,7 +283,7 @@
       used[period.g] = true;
       const claim = item[4].length ? [item[4][0]] : [];
       layer.setStyle(Object.assign({ fillColor: AtlasStyle.fill(item[3], item[2], claim),
-                                     fillOpacity: 0.85 }, AtlasStyle.outline(item[3])));
+                                     fillOpacity: 0.85 }, AtlasStyle.outline(item[3], item[2])));
       layer.setTooltipContent(tip(period, item));
       layer.__atlas = { colours: item[2].concat(claim), status: item[3] };
       if (!A.map.hasLayer(layer)) layer.addTo(A.map);
