@@ -15,7 +15,7 @@ import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import TypedDict
 
 import streamlit as st
 
@@ -29,18 +29,6 @@ STATE = st.session_state
 OWN = "atlas:choices"  # not a widget key: no widget may ever be given this one
 ACTED = "atlas:acted"  # set by every callback, so a timer tick knows a run was the teacher's
 LOG = logging.getLogger("atlas")
-
-# Each bound field's widget key. The browser finds the Year sliders by theirs (page.js).
-WIDGETS = {
-    "year": "year",
-    "left": "left",
-    "right": "right",
-    "view": "view",
-    "present": "present",
-    "lang": "lang",
-    "speed": "speed",
-    "tiles": "tiles",
-}
 
 
 @dataclass
@@ -89,17 +77,17 @@ class Bound(TypedDict):
     args: tuple[str]
 
 
-def bound(name: str, **callback: Any) -> Bound:
-    """The key and callback for the widget of choice `name`, its value set from the choice.
+def bound(name: str) -> Bound:
+    """The key and callback for the widget of choice `name` (its key is the field's name; the
+    browser finds the Year sliders by theirs), its value set from the choice.
 
     Setting a widget's key before the widget is drawn is how Streamlit lets an app move it;
     a key that was dropped while the widget was away is restored the same way.
     """
-    key = WIDGETS[name]
     value = getattr(choices(), name)
-    if key not in STATE or STATE[key] != value:
-        STATE[key] = value
-    return {"key": key, "on_change": callback.get("on_change", _commit), "args": (name,)}
+    if name not in STATE or STATE[name] != value:
+        STATE[name] = value
+    return {"key": name, "on_change": _commit, "args": (name,)}
 
 
 def write_link() -> None:
@@ -132,7 +120,7 @@ def guarded(action):
 @guarded
 def _commit(name: str) -> None:
     """A widget changed: its value becomes the choice."""
-    value = STATE[WIDGETS[name]]
+    value = STATE[name]
     if value is None:  # a switch with nothing selected keeps the last choice
         return
     setattr(choices(), name, value)

@@ -20,7 +20,7 @@ from mapcore.mapview import HOME
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 PROJECTORS = {"1024x768": (1024, 768), "1280x720": (1280, 720), "1366x768": (1366, 768),
               "1920x1080": (1920, 1080)}  # fmt: skip
-YEARS = (1855, 1905, 1945, 2016)
+YEARS = (1855, 1875, 1905, 1945, 2016)
 LANGS = ("en", "ja")
 KEY_PLACES = ({"sakhalin-south"}, {"sakhalin-north"}, {"port-arthur"},
               {"kurils-north", "urup", "iturup", "kunashir", "southern-kurils"})  # fmt: skip

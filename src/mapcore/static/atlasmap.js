@@ -585,5 +585,5 @@
 
   window.AtlasMap = { init: init, show: show, showYear: function (year) {
     if (A.data) showYear(year); else A.pendingYear = year;
-  }, setLanguage: setLanguage, home: function () { fitHome(); refresh(); }, _A: A };
+  }, setLanguage: setLanguage, home: function () { fitHome(); refresh(); } };
 })();
