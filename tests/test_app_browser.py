@@ -131,7 +131,7 @@ def test_tooltip_legend_and_event_markers(open_app):
 
 def test_scrubbing_changes_colours_without_remounting_or_losing_the_zoom(open_app):
     page, frame = open_app("?year=1903")
-    frame.evaluate("window.__same_map = true; void map.setView([47, 142.7], 6)")
+    frame.evaluate("window.__same_map = true; void map.setView([47, 142.7], 6, {animate: false})")
     page.locator("iframe[title*=streamlit_folium]").evaluate("e => { e.__same_iframe = true; }")
     before = pixel(page, frame, 47.3, 142.6)
     slider_thumb(page).focus()
