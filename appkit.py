@@ -31,7 +31,7 @@ from mapcore.pack import render_pack
 STATIC = Path(__file__).parent / "static"
 # Presenter mode hides Streamlit's header and its space: Streamlit has no per-session setting
 # for that, so these two selectors are the app's only CSS on Streamlit's own elements
-# (tests/test_page_hooks.py checks that they still match).
+# (tests/test_page_browser.py checks that they still match).
 PRESENTER_CSS = """
 [data-testid="stHeader"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 0.5rem !important; }

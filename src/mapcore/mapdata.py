@@ -20,12 +20,10 @@ from . import mapview
 from .atlas import Atlas
 from .model import Event, Period
 from .palette import COLOURS, LAND, colours
-from .stats import period_areas
 from .story import change_lines
 from .timeline import resolve
 from .vocab import ATLAS_START, LANGUAGES, STATUSES, controller_name
 
-MINOR_KM2 = 15_000  # smaller territories are labelled only when the map is zoomed in
 EVENT_KINDS = {
     "battle": "Battle",
     "treaty": "Treaty",
@@ -65,12 +63,12 @@ def static_data(atlas: Atlas) -> dict[str, Any]:
     geometries: list[dict] = []
     label_points: list[dict] = []
     periods = []
-    for p, km2 in zip(atlas.periods, period_areas(atlas), strict=True):
+    for p in atlas.periods:
         key = p.geometry.wkb
         if key not in geoms:
             geoms[key] = len(geometries)
             geometries.append(_geometry(p.geometry))
-            label_points.append({"at": _label_point(p.geometry), "minor": km2 < MINOR_KM2})
+            label_points.append({"at": _label_point(p.geometry)})
         periods.append(
             {
                 "g": geoms[key],

@@ -107,14 +107,6 @@ function place(root, passage) {
   root.dataset.scrolledFor = passage.dataset.id;
 }
 
-/* The year to show: the page's Year slider's, where there is one (page.js follows it, so the
- * panel moves with the map before the server answers); otherwise the one the data names. */
-function yearNow(data) {
-  const page = window.AtlasPage;
-  const year = page && !data.essay ? page.value("year") : null;
-  return year === null || year === undefined ? data.year : year;
-}
-
 export default function (component) {
   const { data, setTriggerValue, parentElement } = component;
   if (data.style && !parentElement.querySelector("link.essay-style")) {
@@ -142,12 +134,10 @@ export default function (component) {
         const sel = year === data.year ? data : selection(essay, year);
         if (sel) highlight(root, sel, year, data.present);
       };
-      if (!data.essay) {
-        if (root.__follow) window.removeEventListener("atlas:year", root.__follow);
-        root.__follow = function (ev) { if (ev.detail.key === "year") show(ev.detail.year); };
-        window.addEventListener("atlas:year", root.__follow);
-      }
-      show(yearNow(data));
+      // in the app, the page's Year slider (page.js: the panel moves with the map before the
+      // server answers); in the pack, the year the data names
+      if (window.AtlasPage && !data.essay) window.AtlasPage.follow(root, "year", show, data.year);
+      else show(data.year);
     })
     .catch(function (err) {
       root.textContent = "The essay could not be loaded (" + err + "). Reload the page.";

@@ -7,8 +7,8 @@
  * - It fits each of our ".st-key-fit-…" boxes to the window: the box's --fit-h is the height
  *   left below its top, which the map's frame and the essay panel take.
  * - It forwards the atlas's keys, pressed anywhere on the page or in the map's frame.
- * What it relies on in Streamlit's page is in HOOKS; tests/test_page_hooks.py checks each one
- * on the running app and names the one an upgrade broke.
+ * What it relies on in Streamlit's page is in HOOKS; tests/test_page_browser.py checks each
+ * one on the running app and names the one an upgrade broke.
  */
 const HOOKS = {
   // A keyed widget's element carries the class "st-key-KEY" (documented); inside a slider,
@@ -44,12 +44,10 @@ function announce(key, year) {
   keepAddress(key, year);
 }
 
-function keepAddress(key, year) {
-  const param = { year: "year", left: "left", right: "right" }[key];
-  if (!param) return;
+function keepAddress(key, year) { // a slider's key is its parameter in the link (links.py)
   const url = new URL(window.location.href);
-  if (url.searchParams.get(param) === String(year)) return;
-  url.searchParams.set(param, String(year));
+  if (url.searchParams.get(key) === String(year)) return;
+  url.searchParams.set(key, String(year));
   window.history.replaceState(window.history.state, "", url);
 }
 
@@ -76,6 +74,16 @@ document.addEventListener("input", function (ev) {
 page.value = function (key) {
   const year = readSlider(key);
   return year === null ? (key in page.values ? page.values[key] : null) : year;
+};
+
+/* One panel (`owner`) follows slider `key`: `show(year)` now, with the slider's year (or
+ * `fallback` if there is none), and at every move; calling again replaces the panel's last. */
+page.follow = function (owner, key, show, fallback) {
+  if (owner.__follow) window.removeEventListener("atlas:year", owner.__follow);
+  owner.__follow = function (ev) { if (ev.detail.key === key) show(ev.detail.year); };
+  window.addEventListener("atlas:year", owner.__follow);
+  const year = page.value(key);
+  show(year === null ? fallback : year);
 };
 
 /* --- fitting boxes to the window ----------------------------------------------------------- */

@@ -1,6 +1,6 @@
 /* Under the map: what changed in the year, and the year's events (with those off the map).
- * All years arrive once in one file; the panel follows the page's Year slider (page.js). Text is set with textContent,
- * so nothing from the data can become markup. */
+ * All years arrive once in one file; the panel follows the page's Year slider (page.js). Text
+ * is set with textContent, so nothing from the data can become markup. */
 const files = {};
 
 function load(url, inline) {
@@ -61,17 +61,12 @@ export default function (component) {
   }
   load(data.url, data.notes)
     .then(function (notes) {
-      const page = window.AtlasPage;
-      const now = page && !data.notes ? page.value("year") : null;
-      render(root, notes, now === null || now === undefined ? data.year : now);
-      if (data.notes) return; // the pack calls again for every year
-      if (root.__follow) window.removeEventListener("atlas:year", root.__follow);
-      root.__follow = function (ev) {
-        if (ev.detail.key === "year" && root.dataset.year !== String(ev.detail.year)) {
-          render(root, notes, ev.detail.year);
-        }
+      const show = function (year) {
+        if (root.dataset.year !== String(year)) render(root, notes, year);
       };
-      window.addEventListener("atlas:year", root.__follow);
+      // the pack calls again for every year; the app's panel follows the Year slider
+      if (window.AtlasPage && !data.notes) window.AtlasPage.follow(root, "year", show, data.year);
+      else show(data.year);
     })
     .catch(function (err) { root.textContent = "The year's notes could not be loaded (" + err + ")."; });
 }
