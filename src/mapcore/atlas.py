@@ -3,17 +3,52 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import geopandas as gpd
 
-from .model import AtlasError, Change, Difference, Event, Passage, Period
+from .model import (
+    Area,
+    AtlasError,
+    Change,
+    Difference,
+    Event,
+    Line,
+    Passage,
+    Period,
+    Place,
+    Selection,
+)
 from .timeline import Timeline, resolve
+from .vocab import ATLAS_START
 from .validate import read_edition
 
-DEFAULT_GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 ENV_GEODATA = "MAPCORE_GEODATA"
+DISTRIBUTION = "atlasapp"
+
+
+def packaged_geodata() -> Path:
+    """The atlas's own edition: inside the installed package (a wheel ships `geodata/` as
+    mapcore/geodata), or, for an editable install, the project's `geodata/` (found through the
+    install's PEP 610 record, not through the source tree's layout)."""
+    inside = Path(__file__).parent / "geodata"
+    if inside.is_dir():
+        return inside
+    try:
+        record = json.loads(distribution(DISTRIBUTION).read_text("direct_url.json") or "{}")
+    except PackageNotFoundError:
+        record = {}
+    url = urlparse(record.get("url", ""))
+    if url.scheme == "file" and record.get("dir_info", {}).get("editable"):
+        return Path(unquote(url.path)) / "geodata"
+    return inside  # not there: load_atlas says "geodata folder not found", naming it
+
+
+DEFAULT_GEODATA = packaged_geodata()
 
 COLUMNS = (
     "territory",
@@ -31,8 +66,14 @@ COLUMNS = (
 
 
 def default_geodata() -> Path:
-    """The folder the atlas reads: $MAPCORE_GEODATA if set, else the project's `geodata/`."""
+    """The folder the atlas reads: $MAPCORE_GEODATA if set, else the atlas's own edition."""
     return Path(os.environ.get(ENV_GEODATA) or DEFAULT_GEODATA)
+
+
+def read_atlas(path: str | os.PathLike | None = None) -> tuple[Atlas, list]:
+    """The atlas of everything in an edition that could be read, and every problem in it."""
+    atlas = load_atlas(path, strict=False)
+    return atlas, list(atlas.problems)
 
 
 def load_atlas(path: str | os.PathLike | None = None, *, strict: bool = True) -> Atlas:
@@ -67,22 +108,22 @@ class Atlas:
         periods: list[Period],
         events: list[Event],
         passages: list[Passage],
-        lines: list[dict] | None = None,
-        context: list[dict] | None = None,
+        lines: list | None = None,
+        context: list | None = None,
         path: Path | None = None,
         essay_title: str = "",
         essay_heading: str = "",
-        places: list[dict] | None = None,
+        places: list | None = None,
         problems: list | None = None,
     ):
         self.path = path
         self.essay_title = essay_title
         self.essay_heading = essay_heading
-        self.places = tuple(places or ())
+        self.places = tuple(_place(f) if isinstance(f, dict) else f for f in places or ())
         self.problems = tuple(problems or ())  # empty unless loaded with strict=False
         self.periods = tuple(sorted(periods, key=lambda p: (p.territory, p.start)))
-        self.lines = tuple(lines or ())
-        self.context = tuple(context or ())
+        self.lines = tuple(_line(f) if isinstance(f, dict) else f for f in lines or ())
+        self.context = tuple(_area(f) if isinstance(f, dict) else f for f in context or ())
         self.timeline = Timeline.build(list(self.periods))
         self._events = tuple(sorted(events, key=lambda e: (e.date, e.name)))
         self._passages = tuple(sorted(passages, key=lambda p: p.order))
@@ -171,3 +212,36 @@ class Atlas:
     def change_years(self) -> list[int]:
         """The years in which control of some territory changes (for 'next change')."""
         return self.timeline.change_years()
+
+    def previous_change(self, year: int) -> int:
+        """Where Previous change goes from `year`: the last earlier year of a change (or 1850)."""
+        earlier = [y for y in self.change_years() if y < year]
+        return earlier[-1] if earlier else ATLAS_START.year
+
+    def next_change(self, year: int) -> int:
+        """Where Next change goes from `year`: the next year of a change (or this year)."""
+        later = [y for y in self.change_years() if y > year]
+        return later[0] if later else dt.date.today().year
+
+    def selection(self, when: dt.date | int) -> Selection:
+        """The passages of a year: all, the specific ones, and the one the panel shows first."""
+        return Selection.of(self.passages(when))
+
+
+def _day(value) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _line(f: dict) -> Line:
+    return Line(f.get("key", ""), f["kind"], f.get("name", ""), f.get("source", ""),
+                f["geometry"], _day(f.get("start")), _day(f.get("end")), f.get("territory"))
+
+
+def _area(f: dict) -> Area:
+    return Area(f.get("key", ""), f["kind"], f.get("name", ""), f.get("source", ""),
+                f["geometry"], f.get("controller"), _day(f.get("start")), _day(f.get("end")))
+
+
+def _place(f: dict) -> Place:
+    return Place(f.get("key", ""), f["names"], f["lon"], f["lat"], f.get("source", ""),
+                 _day(f.get("start")), _day(f.get("end")))

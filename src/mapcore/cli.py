@@ -44,7 +44,7 @@ def _build(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .atlas import load_atlas
     from .model import AtlasError
-    from .pack import export_pack
+    from .web.pack import export_pack
 
     try:
         atlas = load_atlas(args.geodata)
@@ -61,7 +61,7 @@ def _export(args: argparse.Namespace) -> int:
 def _fonts(args: argparse.Namespace) -> int:
     from .build import DATA
     from .build.fonts import atlas_characters, build_fonts
-    from .fonts import FONT_DIR
+    from .web.fonts import FONT_DIR
 
     chars = atlas_characters(DATA)
     out = Path(args.out or FONT_DIR)

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 
-from .vocab import controller_name
+from .vocab import ATLAS_START, controller_name
+
+
+def in_force(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
+    """The one rule for dated records: in force from `start` (inclusive) to `end` (exclusive);
+    None is open-ended."""
+    return (start is None or start <= day) and (end is None or day < end)
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ class Period:
         return self.short_names.get(language) or self.name_in(language)
 
     def covers(self, when: dt.date) -> bool:
-        return self.start <= when and (self.end is None or when < self.end)
+        return in_force(self.start, self.end, when)
 
     def controller_name(self, when: dt.date) -> str:
         """The controller's name on that day, unless the period names it more exactly."""
@@ -114,6 +120,36 @@ class Passage:
     def speaks_of(self, year: int) -> bool:
         return any(year in r for r in self.ranges)
 
+    @property
+    def span(self) -> int:
+        """How many years it speaks of."""
+        return sum((r.end or dt.date.today().year) - r.start + 1 for r in self.ranges)
+
+    @property
+    def general(self) -> bool:
+        """It speaks of every year (the essay's opening): it is never the one scrolled to."""
+        return any(r.start <= ATLAS_START.year and r.end is None for r in self.ranges)
+
+    @property
+    def jump(self) -> int:
+        """The year a click on it shows: the first year it speaks of."""
+        return self.ranges[0].start
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A year's passages: all that speak of it, the specific ones, and the one to show."""
+
+    active: tuple[str, ...]
+    primary: tuple[str, ...]
+    focus: str | None
+
+    @classmethod
+    def of(cls, passages: list[Passage]) -> Selection:
+        focus = min(passages, key=lambda p: p.span).id if passages else None
+        return cls(tuple(p.id for p in passages),
+                   tuple(p.id for p in passages if not p.general), focus)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Event:
@@ -135,6 +171,56 @@ class Event:
 
     def in_year(self, year: int) -> bool:
         return self.date.year <= year <= (self.end or self.date).year
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line the map draws: a railway (coloured by the zone's holder) or a border."""
+
+    key: str
+    kind: str
+    name: str
+    source: str
+    geometry: BaseGeometry = field(repr=False, compare=False)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    territory: str | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return in_force(self.start, self.end, day)
+
+
+@dataclass(frozen=True)
+class Area:
+    """Context the map draws under the territories: land, lakes, a power's home country."""
+
+    key: str
+    kind: str
+    name: str
+    source: str
+    geometry: BaseGeometry = field(repr=False, compare=False)
+    controller: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return in_force(self.start, self.end, day)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named place (a city, a port) in one naming period."""
+
+    key: str
+    names: dict[str, str]
+    lon: float
+    lat: float
+    source: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return in_force(self.start, self.end, day)
 
 
 @dataclass(frozen=True)

@@ -14,23 +14,18 @@ import pandas as pd
 
 from .atlas import Atlas
 from .timeline import resolve
-from .vocab import ATLAS_START, split_controller
+from .vocab import (
+    ATLAS_START,
+    CONTESTED,
+    CONTESTED_LABEL,
+    EQUAL_AREA_CRS,
+    POWERS,
+    split_controller,
+)
 
-EQUAL_AREA = "+proj=laea +lat_0=45 +lon_0=135 +datum=WGS84 +units=m"
-CONTESTED = "contested"
-POWERS = {
-    "japan": "Japan",
-    "russia": "Russia / USSR",
-    "china": "China",
-    "korea": "Korea (Joseon, Korean Empire)",
-    "north-korea": "North Korea",
-    "south-korea": "South Korea",
-    "usa": "United States",
-    "germany": "Germany",
-    "far-eastern-republic": "Far Eastern Republic",
-    CONTESTED: "Contested (war front)",
-}
-RANK = {power: i for i, power in enumerate(POWERS)}  # stacking order: Japan at the bottom
+# The chart's powers, in stacking order (Japan at the bottom), and a war front apart.
+LABELS = {**{p.id: p.label for p in POWERS.values()}, CONTESTED: CONTESTED_LABEL}
+RANK = {power: i for i, power in enumerate(LABELS)}
 
 
 def period_areas(atlas: Atlas) -> list[float]:
@@ -44,7 +39,7 @@ def period_areas(atlas: Atlas) -> list[float]:
             distinct[wkb] = len(geoms)
             geoms.append(p.geometry)
         keys.append(distinct[wkb])
-    km2 = gpd.GeoSeries(geoms, crs="EPSG:4326").to_crs(EQUAL_AREA).area.to_numpy() / 1e6
+    km2 = gpd.GeoSeries(geoms, crs="EPSG:4326").to_crs(EQUAL_AREA_CRS).area.to_numpy() / 1e6
     return [float(km2[k]) for k in keys]
 
 
@@ -60,6 +55,6 @@ def area_by_power(atlas: Atlas, first: int | None = None, last: int | None = Non
             holders = [CONTESTED] if p.status == CONTESTED else split_controller(p.controller)
             for power in holders:
                 held[power] = held.get(power, 0.0) + area[id(p)] / len(holders)
-        rows += [(year, power, POWERS[power], RANK[power], km2) for power, km2 in held.items()]
+        rows += [(year, power, LABELS[power], RANK[power], km2) for power, km2 in held.items()]
     frame = pd.DataFrame(rows, columns=["year", "power", "label", "rank", "km2"])
     return frame.sort_values(["year", "rank"], ignore_index=True)

@@ -18,7 +18,14 @@ from typing import Any
 from .geojson import GeometryError, read_geometry
 from .model import Event, Passage, Period, Problem
 from .passages import Essay, read_passages
-from .vocab import ATLAS_START, LANGUAGES, STATUSES, TERRITORIES, controller_problem
+from .vocab import (
+    ATLAS_START,
+    EVENT_KINDS,
+    LANGUAGES,
+    STATUSES,
+    TERRITORIES,
+    controller_problem,
+)
 
 TERRITORIES_FILE = "territories.geojson"
 EVENTS_FILE = "events.geojson"
@@ -28,7 +35,6 @@ PLACES_FILE = "places.geojson"
 REQUIRED_LANGUAGES = tuple(LANGUAGES)  # every label the map shows, in every language
 PASSAGES_FILE = "passages.toml"
 
-EVENT_KINDS = ("battle", "treaty", "conference", "meeting", "declaration", "operation")
 POLYGONS = ("Polygon", "MultiPolygon")
 LINES = ("LineString", "MultiLineString")
 

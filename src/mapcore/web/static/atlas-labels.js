@@ -4,7 +4,7 @@
  * all decided in Python) is tried at its spot, then beside it, then shortened; a label that
  * still meets a placed label, a marker, the legend or any other control is left out. Boxes
  * are computed from measured text sizes (measured once per text), so a step costs no layout
- * beyond drawing what was kept.
+ * beyond drawing what was kept. A Leaflet plugin: L.Atlas.Labels.
  */
 (function () {
   "use strict";
@@ -126,5 +126,5 @@
     });
   }
 
-  window.AtlasLabels = { place: place, onFonts: onFonts };
+  L.Atlas.Labels = { place: place, onFonts: onFonts };
 })();

@@ -1,21 +1,27 @@
-/* The atlas map: geometry is fetched once; each step only restyles what is there.
+/* The atlas layer: L.atlas(options).addTo(map), one per map, each with its own state.
  *
- * AtlasMap.init(map, options) runs once, inside the base folium map (or the classroom pack);
- * AtlasMap.showYear(year) draws a year from the table of states that came with the geometry
- * (built in Python by the same function as the server's per-step state). In the app, the map
- * follows the page's Year slider through page.js and draws the year the moment it moves; the
- * server's state (AtlasMap.show) brings the settings and is drawn only if the slider is still
- * on its year. Text in the data arrives HTML-escaped from mapcore.mapdata and is inserted as
- * it is. The patterns (atlas-style.js), labels (atlas-labels.js) and legend (atlas-legend.js)
- * are their own files.
+ * Created by its folium element's template (mapcore.web.elements.AtlasLayer), or by the
+ * classroom pack. It fetches the atlas's data once (or takes it inline) and draws any year by
+ * looking it up in the data's timeline, made in Python (mapcore.web.wire): the browser keeps
+ * no rule of its own. `show({year, lang, tiles})` is the server's step; the map draws the page's
+ * Year slider's year the moment it moves (AtlasPage, the controller, in the parent window)
+ * and the step's year only when no slider is there. Text in the data arrives HTML-escaped.
+ * The patterns (L.Atlas.Style), labels (L.Atlas.Labels) and legend (L.Atlas.Legend) are
+ * their own files, loaded before this one.
  */
 (function () {
   "use strict";
-  const A = { map: null, data: null, pending: null, geo: {}, lines: {}, homes: {}, events: null,
-              markers: [], tiles: null, tilesKey: "", tilesOption: null, shown: null,
-              lang: "en", labels: null, last: null, moved: false, fitting: false };
   const WHEEL_STEP = 50; // px of wheel travel that make one zoom level (a notch is ~100)
 
+  /* One map's atlas: every function below closes over its own state `A`. */
+  function create(map, options) {
+  const A = {
+    map: map, options: options, data: null, geo: {}, lines: {}, homes: {}, events: null,
+    markers: [], tiles: null, tilesKey: "", tilesOption: null, lang: "en", labels: null,
+    shown: null, last: null, pending: null, moved: false, fitting: false, fitted: false,
+    landing: false, refreshing: false, following: false, legendChosen: false,
+    yearBox: null, legendBox: null, noteBox: null, stop: new AbortController(),
+  };
   function pane(name, z) {
     const p = A.map.createPane(name);
     p.style.zIndex = z;
@@ -36,9 +42,7 @@
     return c.getContainer();
   }
 
-  function init(map, options) {
-    A.map = map;
-    A.options = options;
+  function init() {
     const framed = window.parent !== window;
     if (framed) { // the app's frame: the map takes the frame's whole height (page.js sizes it)
       document.documentElement.classList.add("atlas-framed");
@@ -51,7 +55,7 @@
     pane("atlas-lines", 450);
     pane("atlas-labels", 480).style.pointerEvents = "none";
     A.yearBox = control("topright", "atlas-year", "<span class='atlas-year-number'></span>");
-    A.legendBox = AtlasLegend.create(control("bottomleft", "atlas-legend", ""), function (open) {
+    A.legendBox = L.Atlas.Legend.create(control("bottomleft", "atlas-legend", ""), function () {
       A.legendChosen = true; // the teacher's choice: kept until the starting view is asked for
       refresh();
     });
@@ -60,6 +64,7 @@
     homeButton();
     zooming();
     if (options.syncGroup) syncWith(options.syncGroup);
+    window.addEventListener("pagehide", function () { A.stop.abort(); });
     const data = options.data ? Promise.resolve(options.data) : fetch(options.dataUrl)
       .then(function (r) {
         if (!r.ok) throw new Error(r.status + " " + r.statusText);
@@ -68,10 +73,10 @@
     data
       .then(function (data) {
         build(data);
-        const year = A.pendingYear || sliderYear();
-        if (A.pending) show(A.pending);
-        else if (year !== null) showYear(year);
-        followPage();
+        const year = sliderYear();
+        if (year !== null) showYear(year);
+        else if (A.pending !== null) showYear(A.pending);
+        followPage(0);
       })
       .catch(function (err) {
         note("The atlas data could not be loaded (" + String(err).replace(/[<>&]/g, "") +
@@ -114,7 +119,7 @@
       if (!A.moved) fitHome();
       refresh();
     });
-    AtlasLabels.onFonts(refresh);
+    L.Atlas.Labels.onFonts(refresh);
   }
 
   function limits() {
@@ -158,8 +163,8 @@
     const box = A.legendBox;
     const tries = [];
     if (!box.classList.contains("atlas-legend-empty") && !A.legendChosen) {
-      AtlasLegend.setOpen(box, true);
-      const size = AtlasLegend.layouts(box);
+      L.Atlas.Legend.setOpen(box, true);
+      const size = L.Atlas.Legend.layouts(box);
       tries.push({ layout: "column", zoom: map.getBoundsZoom(home, false,
         L.point(size.column[0] + 3 * m, 2 * m)), options: { paddingTopLeft:
         [size.column[0] + 2 * m, m], paddingBottomRight: [m, m] } });
@@ -171,7 +176,7 @@
     A.fitting = true;
     let fitted = false;
     for (const t of tries) {
-      AtlasLegend.setLayout(box, t.layout);
+      L.Atlas.Legend.setLayout(box, t.layout);
       map.fitBounds(home, Object.assign({ animate: false }, t.options));
       if (!legendOnSubject()) {
         fitted = true;
@@ -179,7 +184,7 @@
       }
     }
     if (!fitted) {
-      if (tries.length) AtlasLegend.setOpen(box, false);
+      if (tries.length) L.Atlas.Legend.setOpen(box, false);
       map.fitBounds(home, Object.assign({ animate: false }, plain));
     }
     A.fitting = false;
@@ -195,12 +200,12 @@
     const box = A.legendBox;
     if (A.moved || A.legendChosen || box.classList.contains("atlas-legend-empty")) return;
     const was = box.classList.contains("atlas-legend-row-layout") ? "row" : "column";
-    AtlasLegend.setOpen(box, true);
+    L.Atlas.Legend.setOpen(box, true);
     for (const layout of [was, was === "row" ? "column" : "row"]) {
-      AtlasLegend.setLayout(box, layout);
+      L.Atlas.Legend.setLayout(box, layout);
       if (!legendOnSubject()) return;
     }
-    AtlasLegend.setOpen(box, false);
+    L.Atlas.Legend.setOpen(box, false);
   }
 
   /* Does the open legend reach into the subject's frame? */
@@ -238,7 +243,7 @@
 
   function build(data) {
     A.data = data;
-    const land = data.colours.land;
+    const land = data.vocab.land;
     data.context.forEach(function (f, i) {
       if (f.kind === "home") {
         A.homes[i] = L.geoJSON(f.geometry, { pane: "atlas-home", interactive: false,
@@ -248,7 +253,7 @@
         // land has no outline: its edges include the clip's straight lines
         L.geoJSON(f.geometry, { pane: "atlas-land", interactive: false, style: {
           stroke: lake, color: "#9bb8d3", weight: 0.6, fill: true,
-          fillColor: lake ? "#dce8f2" : land, fillOpacity: 1 } }).addTo(A.map);
+          fillColor: lake ? data.vocab.sea : land, fillOpacity: 1 } }).addTo(A.map);
       }
     });
     data.view.beyond.forEach(function (b) {
@@ -262,9 +267,9 @@
   /* --- one step ----------------------------------------------------------------------------- */
 
   function tip(period, item) {
-    const claim = item[4].length ? " (claimed by " + item[4][1] + ")" : "";
-    let html = "<div class='atlas-tip'><b>" + period.name + "</b><br>" + item[1] +
-      "<br><i>" + A.data.statuses[item[3]] + claim + "</i><br>since " + period.since +
+    const claim = item.claim ? " (claimed by " + item.claim.name + ")" : "";
+    let html = "<div class='atlas-tip'><b>" + period.name + "</b><br>" + item.holder +
+      "<br><i>" + A.data.vocab.statuses[item.status].label + claim + "</i><br>since " + period.since +
       " &middot; until " + period.until + "<br>" + period.instrument +
       "<br><span class='atlas-src'>Source: " + period.source + "</span>";
     if (period.notes) html += "<br><span class='atlas-src'>" + period.notes + "</span>";
@@ -274,18 +279,20 @@
   function territories(items) {
     const used = {};
     items.forEach(function (item) {
-      const period = A.data.periods[item[0]];
-      let layer = A.geo[period.g];
+      const period = A.data.periods[item.period];
+      let layer = A.geo[period.shape];
       if (!layer) {
-        layer = A.geo[period.g] = L.geoJSON(A.data.geometries[period.g], { pane: "atlas-territories" });
+        layer = A.geo[period.shape] = L.geoJSON(A.data.shapes[period.shape],
+                                                { pane: "atlas-territories" });
         layer.bindTooltip("", { sticky: true, className: "atlas-tooltip" });
       }
-      used[period.g] = true;
-      const claim = item[4].length ? [item[4][0]] : [];
-      layer.setStyle(Object.assign({ fillColor: AtlasStyle.fill(item[3], item[2], claim),
-                                     fillOpacity: 0.85 }, AtlasStyle.outline(item[3], item[2])));
+      used[period.shape] = true;
+      const claim = item.claim ? [item.claim.colour] : [];
+      const status = A.data.vocab.statuses[item.status];
+      layer.setStyle(Object.assign({ fillColor: L.Atlas.Style.fill(item.status, status,
+        item.colours, claim), fillOpacity: 0.85 }, L.Atlas.Style.outline(status, item.colours)));
       layer.setTooltipContent(tip(period, item));
-      layer.__atlas = { colours: item[2].concat(claim), status: item[3] };
+      layer.__atlas = { colours: item.colours.concat(claim), status: item.status };
       if (!A.map.hasLayer(layer)) layer.addTo(A.map);
     });
     Object.keys(A.geo).forEach(function (g) {
@@ -296,10 +303,10 @@
   function homes(items) {
     const used = {};
     items.forEach(function (item) {
-      used[item[0]] = true;
-      const layer = A.homes[item[0]];
-      layer.setStyle({ fillColor: item[1] });
-      layer.__atlas = { colours: [item[1]] };
+      used[item.area] = true;
+      const layer = A.homes[item.area];
+      layer.setStyle({ fillColor: item.colour });
+      layer.__atlas = { colours: [item.colour] };
       if (!A.map.hasLayer(layer)) layer.addTo(A.map);
     });
     Object.keys(A.homes).forEach(function (i) {
@@ -310,21 +317,21 @@
   function lines(items) {
     const used = {};
     items.forEach(function (item) {
-      const f = A.data.lines[item[0]];
-      used[item[0]] = true;
-      let layer = A.lines[item[0]];
+      const f = A.data.lines[item.line];
+      used[item.line] = true;
+      let layer = A.lines[item.line];
       if (!layer) {
-        layer = A.lines[item[0]] = L.layerGroup();
+        layer = A.lines[item.line] = L.layerGroup();
         layer.addTo(A.map);
       }
       layer.clearLayers();
       if (f.kind === "railway") {
-        const dash = item[2] === "contested" ? "4 6" : null;
+        const dash = item.status === "contested" ? "4 6" : null;
         L.geoJSON(f.geometry, { pane: "atlas-lines", style: { color: "#ffffff", weight: 7,
           opacity: 0.9 } }).addTo(layer);
-        item[1].forEach(function (c, k) {
+        item.colours.forEach(function (c, k) {
           L.geoJSON(f.geometry, { pane: "atlas-lines", style: { color: c, weight: 4, opacity: 1,
-            dashArray: item[1].length > 1 ? "10 10" : dash, dashOffset: String(k * 10) } })
+            dashArray: item.colours.length > 1 ? "10 10" : dash, dashOffset: String(k * 10) } })
             .bindTooltip(f.name, { sticky: true }).addTo(layer);
         });
       } else {
@@ -346,7 +353,7 @@
         e.place + "<br>" + e.description + "<br><span class='atlas-src'>Source: " + e.source +
         "</span></div>";
       return L.marker([e.lat, e.lon], { icon: L.divIcon({ className: "atlas-event atlas-event-" +
-        e.kind, html: AtlasStyle.icon(e.kind), iconSize: [22, 22], iconAnchor: [11, 11] }),
+        e.kind, html: L.Atlas.Style.icon(A.data.vocab.eventKinds[e.kind]), iconSize: [22, 22], iconAnchor: [11, 11] }),
         keyboard: false, kind: e.kind })
         .bindTooltip(html, { className: "atlas-tooltip" }).addTo(A.events);
     });
@@ -366,7 +373,8 @@
     return Math.max(z.x - a.x, z.y - a.y) >= 5; // a speck of a few pixels is not on the map
   }
 
-  function visible(state) {
+  /* drawn: {year, state (the timeline's state), entry (the year's entry)} */
+  function visible(drawn) {
     const view = A.map.getBounds();
     const colours = new Set(), statuses = new Set(), kinds = new Set();
     Object.keys(A.geo).concat(Object.keys(A.homes).map(function (k) { return "h" + k; }))
@@ -380,9 +388,9 @@
       if (view.contains(m.getLatLng())) kinds.add(m.options.kind);
     });
     return {
-      powers: state.legend.powers.filter(function (p) { return colours.has(p[0]); }),
-      statuses: state.legend.statuses.filter(function (s) { return statuses.has(s); }),
-      events: state.legend.events.filter(function (k) { return kinds.has(k); }),
+      powers: drawn.state.powers.filter(function (p) { return colours.has(p.colour); }),
+      statuses: drawn.state.statuses.filter(function (s) { return statuses.has(s); }),
+      events: drawn.entry.eventKinds.filter(function (k) { return kinds.has(k); }),
     };
   }
 
@@ -406,21 +414,20 @@
     return names[A.lang] || names.en;
   }
 
-  function candidates(state) {
+  function candidates(drawn) {
     const out = [], seenText = {};
-    state.t.forEach(function (item) {
-      const period = A.data.periods[item[0]];
-      const spot = A.data.labelPoints[period.g];
+    drawn.state.territories.forEach(function (item) {
+      const period = A.data.periods[item.period];
+      const spot = A.data.labelPoints[period.shape];
       if (!spot) return;
       const text = named(period.names);
       if (seenText[text]) return; // one name once (Sakhalin's two halves in one hand)
       seenText[text] = true;
-      out.push({ kind: "territory", text: text, short: period.short[A.lang], at: spot.at,
+      out.push({ kind: "territory", text: text, short: period.short[A.lang], at: spot,
                  rank: period.rank, ref: period.territory });
     });
-    const day = state.year + "-12-31";
-    A.data.places.forEach(function (place) {
-      if ((place.start && day < place.start) || (place.end && day >= place.end)) return;
+    drawn.state.places.forEach(function (i) { // the places named that year (Python decides)
+      const place = A.data.places[i];
       out.push({ kind: "place", ref: place.key, text: named(place.names), short: place.short[A.lang],
                  at: [place.lat, place.lon], rank: place.rank, minZoom: place.minZoom,
                  maxZoom: place.maxZoom });
@@ -428,13 +435,13 @@
     return out;
   }
 
-  function labels(state) {
+  function labels(drawn) {
     if (!A.labels) A.labels = L.layerGroup().addTo(A.map);
     if (A.lang === "off") {
       A.labels.clearLayers();
       return;
     }
-    AtlasLabels.place(A.map, A.labels, candidates(state), obstacles());
+    L.Atlas.Labels.place(A.map, A.labels, candidates(drawn), obstacles());
   }
 
   /* After a step, a move or a zoom: the legend's entries, then the labels around them. */
@@ -443,7 +450,7 @@
     A.refreshing = true;
     requestAnimationFrame(function () {
       A.refreshing = false;
-      AtlasLegend.render(A.legendBox, visible(A.last), A.data);
+      L.Atlas.Legend.render(A.legendBox, visible(A.last), A.data.vocab);
       keepSubjectFree();
       labels(A.last);
     });
@@ -473,7 +480,6 @@
 
   function syncWith(group) {
     const bus = window.parent;
-    const stop = new AbortController();
     A.map.on("move", function () {
       if (A.following) return;
       bus.dispatchEvent(new bus.CustomEvent("atlas:view", { detail: { group: group, from: A.map,
@@ -486,96 +492,79 @@
       A.moved = true;
       A.map.setView(d.center, d.zoom, { animate: false });
       A.following = false;
-    }, { signal: stop.signal });
-    window.addEventListener("pagehide", function () { stop.abort(); });
+    }, { signal: A.stop.signal });
   }
 
-  /* --- the page around the map: its Year slider and keys (page.js, in the parent) -------- */
+  /* --- the page's controller (AtlasPage: the app's page.js or the pack's own) --------------- */
 
-  function page() {
+  function controller() {
     try {
-      return window.parent !== window && window.parent.AtlasPage ? window.parent.AtlasPage : null;
+      return window.parent.AtlasPage || null;
     } catch (err) {
-      return null; // another origin: rely on the server's states alone
+      return null; // another origin: rely on the server's steps alone
     }
   }
 
   function sliderYear() {
-    const p = page();
-    const year = p ? p.value(A.options.sliderKey) : null;
+    const c = controller();
+    const year = c ? c.value(options.sliderKey) : null;
     return year === null || year === undefined ? null : year;
   }
 
   /* Draw the slider's year the moment it moves; pass the atlas's keys on when the map has the
    * focus (a key pressed in this frame never reaches the page). */
   function followPage(tries) {
-    const p = page();
-    if (!p) { // page.js mounts after the map's frame: look again for a few seconds
-      if (window.parent !== window && (tries || 0) < 100) {
-        setTimeout(function () { followPage((tries || 0) + 1); }, 100);
+    const c = controller();
+    if (!c) { // the app's page.js mounts after the map's frame: look again for a few seconds
+      if (window.parent !== window && tries < 100) {
+        setTimeout(function () { followPage(tries + 1); }, 100);
       }
       return;
     }
-    const year = sliderYear();
-    if (year !== null && year !== A.shown) showYear(year);
-    const parent = window.parent;
-    const stop = new AbortController();
-    parent.addEventListener("atlas:year", function (ev) {
-      if (ev.detail.key === A.options.sliderKey && ev.detail.year !== A.shown) {
-        showYear(ev.detail.year);
-      }
-    }, { signal: stop.signal });
-    window.addEventListener("pagehide", function () { stop.abort(); });
-    document.addEventListener("keydown", function (ev) {
-      if (["PageUp", "PageDown", "Escape"].indexOf(ev.key) >= 0) {
-        parent.dispatchEvent(new parent.CustomEvent("atlas:key", { detail: ev.key }));
-      }
-    });
+    c.follow(A, options.sliderKey, function (year) { if (year !== A.shown) showYear(year); },
+             A.shown === null ? A.pending : A.shown);
+    if (window.parent !== window) { // a key pressed in this frame never reaches the page
+      document.addEventListener("keydown", function (ev) {
+        if (c.frameKey(ev.key)) ev.preventDefault();
+      }, { signal: A.stop.signal });
+    }
   }
 
   function showYear(year) {
-    const entry = A.data.years.years[year];
+    const timeline = A.data.timeline;
+    const entry = timeline.years[year];
     if (!entry) return;
-    const body = A.data.years.states[entry[0]];
-    apply({ year: year, t: body.t, h: body.h, l: body.l, e: entry[1], tiles: A.tilesOption,
-            legend: { powers: body.legend.powers, statuses: body.legend.statuses,
-                      events: entry[2] } });
+    apply({ year: year, state: timeline.states[entry.state], entry: entry });
   }
 
-  function show(state) {
-    A.tilesOption = state.tiles;
-    const lang = state.lang || A.lang;
+  /* The server's step: the settings always; the year unless the slider is elsewhere. */
+  function show(message) {
+    A.tilesOption = message.tiles;
+    if (message.lang && message.lang !== A.lang) setLanguage(message.lang);
     if (!A.data) {
-      A.pending = state;
-      A.lang = lang;
+      A.pending = message.year;
       return;
     }
-    A.pending = null;
+    tiles(message.tiles);
     const year = sliderYear();
-    if ((year !== null && year !== state.year) || state.year === A.shown) {
-      tiles(state.tiles); // a setting, not a year: always follow it
-      if (lang !== A.lang) setLanguage(lang);
-      return; // stale (the slider has moved on) or already drawn from the table
-    }
-    A.lang = lang;
-    apply(state);
+    showYear(year === null ? message.year : year);
   }
 
-  function apply(state) {
-    A.shown = state.year;
-    A.last = state;
-    tiles(state.tiles);
-    homes(state.h);
-    territories(state.t);
-    lines(state.l);
-    events(state.e);
-    AtlasLegend.render(A.legendBox, visible(state), A.data);
+  function apply(drawn) {
+    if (drawn.year === A.shown && A.last && A.last.state === drawn.state) return;
+    A.shown = drawn.year;
+    A.last = drawn;
+    tiles(A.tilesOption);
+    homes(drawn.state.homes);
+    territories(drawn.state.territories);
+    lines(drawn.state.lines);
+    events(drawn.entry.events);
+    L.Atlas.Legend.render(A.legendBox, visible(drawn), A.data.vocab);
     if (!A.fitted) fitHome();
     keepSubjectFree();
-    labels(state);
-    const box = A.yearBox;
-    box.firstChild.textContent = String(state.year);
-    box.setAttribute("data-map-year", String(state.year));
+    labels(drawn);
+    A.yearBox.firstChild.textContent = String(drawn.year);
+    A.yearBox.setAttribute("data-map-year", String(drawn.year));
   }
 
   function setLanguage(lang) {
@@ -583,7 +572,35 @@
     if (A.last) labels(A.last);
   }
 
-  window.AtlasMap = { init: init, show: show, showYear: function (year) {
-    if (A.data) showYear(year); else A.pendingYear = year;
-  }, setLanguage: setLanguage, home: function () { fitHome(); refresh(); } };
+  init();
+  return {
+    show: show,
+    showYear: function (year) { if (A.data) showYear(year); else A.pending = year; },
+    setLanguage: setLanguage,
+    home: function () { A.legendChosen = false; fitHome(); refresh(); },
+    remove: function () { A.stop.abort(); },
+  };
+  }
+
+  const parts = L.Atlas || {};
+  L.Atlas = L.Layer.extend({
+    options: { dataUrl: null, data: null, sliderKey: "year", syncGroup: null },
+    initialize: function (options) { L.setOptions(this, options); },
+    onAdd: function (map) {
+      map._atlas = this;
+      this._atlas = create(map, this.options);
+    },
+    onRemove: function (map) {
+      this._atlas.remove();
+      delete map._atlas;
+    },
+    show: function (message) { this._atlas.show(message); return this; },
+    showYear: function (year) { this._atlas.showYear(year); return this; },
+    setLanguage: function (lang) { this._atlas.setLanguage(lang); return this; },
+    home: function () { this._atlas.home(); return this; },
+  });
+  Object.assign(L.Atlas, parts); // Style, Labels, Legend
+  /* The atlas layer on a map (the step's script finds it so). */
+  L.Atlas.of = function (map) { return map._atlas; };
+  L.atlas = function (options) { return new L.Atlas(options); };
 })();

@@ -9,6 +9,7 @@ is moved, shortened or left out, so the places the essay turns on are named firs
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 HOME = ((33.6, 116.0), (54.6, 156.6))  # south-west, north-east: the subject
 CLIP = ((25.0, 95.0), (63.0, 170.0))  # the land layer's extent (Natural Earth, clipped)
@@ -61,9 +62,25 @@ PLACE_MAX_ZOOM = {"southern-kurils": 6.0}
 _PARENTHESIS = re.compile(r"\s*[(（].*?[)）]\s*|\s+/\s+.*$")
 
 
-def view() -> dict:
+CENTER = (45.5, 131.0)  # before the map is fitted: Lake Baikal's meridian to Kamchatka
+ZOOM = 4
+
+
+class ViewWire(TypedDict):
+    center: list[float]
+    zoom: float
+    home: list[list[float]]
+    land: list[list[float]]
+    beyond: list[list[list[float]]]
+    minZoom: float
+    maxZoom: float
+
+
+def view() -> ViewWire:
     """The map's starting view and zoom limits, as the browser takes them."""
     return {
+        "center": list(CENTER),
+        "zoom": ZOOM,
         "home": [list(HOME[0]), list(HOME[1])],
         "land": [list(LAND[0]), list(LAND[1])],
         "beyond": [[list(sw), list(ne)] for sw, ne in BEYOND],

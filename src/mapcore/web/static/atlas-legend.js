@@ -3,7 +3,7 @@
  * `render` fills the legend's box with the powers, statuses and event kinds that are visible
  * in the frame now (the map says which); `layouts` measures the legend as a row (sections side
  * by side, for the bottom edge) and as a column (for the left edge), so the map can choose the
- * one that costs its subject the least room.
+ * one that costs its subject the least room. A Leaflet plugin: L.Atlas.Legend.
  */
 (function () {
   "use strict";
@@ -19,19 +19,20 @@
       "y='0.5' width='25' height='15' fill='" + fill + "' stroke='#222'/></svg>";
   }
 
-  /* shown: {powers: [[colour, name]], statuses: [id], events: [kind]}, all visible now. */
-  function html(shown, texts) {
+  /* shown: {powers: [{colour, name}], statuses: [id], events: [kind]}, all visible now;
+   * `vocab` the vocabulary (labels escaped in Python). */
+  function html(shown, vocab) {
     const powers = shown.powers.map(function (p) {
-      return "<div class='atlas-legend-row'><span class='atlas-swatch' style='background:" + p[0] +
-        "'></span><span>" + p[1] + "</span></div>";
+      return "<div class='atlas-legend-row'><span class='atlas-swatch' style='background:" +
+        p.colour + "'></span><span>" + p.name + "</span></div>";
     });
     const statuses = shown.statuses.map(function (s) {
-      return "<div class='atlas-legend-row'>" + swatchSvg(AtlasStyle.swatch(s)) + "<span>" +
-        texts.statuses[s] + "</span></div>";
+      return "<div class='atlas-legend-row'>" + swatchSvg(L.Atlas.Style.swatch(s, vocab.statuses[s])) +
+        "<span>" + vocab.statuses[s].label + "</span></div>";
     });
     const events = shown.events.map(function (k) {
-      return "<div class='atlas-legend-row'><span class='atlas-icon'>" + AtlasStyle.icon(k) +
-        "</span><span>" + texts.eventKinds[k] + "</span></div>";
+      return "<div class='atlas-legend-row'><span class='atlas-icon'>" + L.Atlas.Style.icon(vocab.eventKinds[k]) +
+        "</span><span>" + vocab.eventKinds[k].label + "</span></div>";
     });
     return section("Held by", powers) + section("Status", statuses) + section("Events", events);
   }
@@ -49,9 +50,9 @@
     return box;
   }
 
-  function render(box, shown, texts) {
+  function render(box, shown, vocab) {
     const body = box.querySelector(".atlas-legend-body");
-    const content = html(shown, texts);
+    const content = html(shown, vocab);
     if (body.__content !== content) {
       body.innerHTML = content;
       body.__content = content;
@@ -79,6 +80,6 @@
     box.classList.toggle("atlas-legend-row-layout", layout === "row");
   }
 
-  window.AtlasLegend = { create: create, render: render, layouts: layouts, setLayout: setLayout,
+  L.Atlas.Legend = { create: create, render: render, layouts: layouts, setLayout: setLayout,
                          setOpen: setOpen };
 })();

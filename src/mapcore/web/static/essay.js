@@ -1,6 +1,11 @@
 /* The essay beside the map: every passage, the year's passages highlighted and scrolled into
- * view, the others dimmed; clicking a passage asks the app to show its year. The text is
- * fetched once and set with textContent, so nothing in it can become markup. */
+ * view, the others dimmed; clicking a passage asks the app (or the pack) to show its year.
+ * Which passages a year has, and which one to show, come from the essay's table (made in
+ * Python). The text is fetched once and set with textContent, so nothing in it can become
+ * markup. A classic script: window.AtlasPanels.essay(component).
+ */
+(function () {
+"use strict";
 const essays = {};
 
 function load(url, inline) {
@@ -43,12 +48,6 @@ function build(root, essay, trigger) {
     root.appendChild(el);
   });
   root.dataset.built = "1";
-}
-
-/* The year's passages, from the table that came with the essay (made in Python). */
-function selection(essay, year) {
-  const row = essay.years && essay.years[year];
-  return row ? { active: row[0], primary: row[1], focus: row[2] } : null;
 }
 
 function highlight(root, sel, year, present) {
@@ -107,7 +106,7 @@ function place(root, passage) {
   root.dataset.scrolledFor = passage.dataset.id;
 }
 
-export default function (component) {
+function essayPanel(component) {
   const { data, setTriggerValue, parentElement } = component;
   if (data.style && !parentElement.querySelector("link.essay-style")) {
     const link = document.createElement("link");
@@ -131,15 +130,17 @@ export default function (component) {
         root.dataset.url = source;
       }
       const show = function (year) {
-        const sel = year === data.year ? data : selection(essay, year);
+        const sel = essay.years[year];
         if (sel) highlight(root, sel, year, data.present);
       };
-      // in the app, the page's Year slider (page.js: the panel moves with the map before the
-      // server answers); in the pack, the year the data names
-      if (window.AtlasPage && !data.essay) window.AtlasPage.follow(root, "year", show, data.year);
-      else show(data.year);
+      // the Year slider, through the controller: the panel moves with the map at once
+      window.AtlasPage.follow(root, "year", show, data.year);
     })
     .catch(function (err) {
       root.textContent = "The essay could not be loaded (" + err + "). Reload the page.";
     });
 }
+
+window.AtlasPanels = window.AtlasPanels || {};
+window.AtlasPanels.essay = essayPanel;
+})();

@@ -1,6 +1,10 @@
 /* Under the map: what changed in the year, and the year's events (with those off the map).
- * All years arrive once in one file; the panel follows the page's Year slider (page.js). Text
- * is set with textContent, so nothing from the data can become markup. */
+ * All years arrive once in one file; the panel follows the Year slider through the controller.
+ * Text is set with textContent, so nothing from the data can become markup. A classic script:
+ * window.AtlasPanels.notes(component).
+ */
+(function () {
+"use strict";
 const files = {};
 
 function load(url, inline) {
@@ -45,7 +49,7 @@ function render(root, notes, year) {
   }
 }
 
-export default function (component) {
+function notesPanel(component) {
   const { data, parentElement } = component;
   if (data.style && !parentElement.querySelector("link.year-style")) {
     const link = document.createElement("link");
@@ -64,9 +68,11 @@ export default function (component) {
       const show = function (year) {
         if (root.dataset.year !== String(year)) render(root, notes, year);
       };
-      // the pack calls again for every year; the app's panel follows the Year slider
-      if (window.AtlasPage && !data.notes) window.AtlasPage.follow(root, "year", show, data.year);
-      else show(data.year);
+      window.AtlasPage.follow(root, "year", show, data.year);
     })
     .catch(function (err) { root.textContent = "The year's notes could not be loaded (" + err + ")."; });
 }
+
+window.AtlasPanels = window.AtlasPanels || {};
+window.AtlasPanels.notes = notesPanel;
+})();

@@ -1,6 +1,7 @@
 /* How the atlas map draws a status: SVG pattern fills made once per status and colours, the
- * outline, and the event markers' icons. One table, used by the map and by its legend (the
- * legend draws the same patterns in ink on white, so no status swatch looks like a power). */
+ * outline, and the event markers' icons, each from the vocabulary's entry (defined in Python,
+ * mapcore.vocab); the map and its legend share them (the legend draws the patterns in ink on
+ * white, so no status swatch looks like a power). A Leaflet plugin: L.Atlas.Style. */
 (function () {
   "use strict";
   const SVG = "http://www.w3.org/2000/svg";
@@ -65,7 +66,7 @@
     return "url(#" + id + ")";
   }
 
-  /* Each controller's colour, each followed by a gap of `gap` colour. */
+  /* Each holder's colour, each followed by a band of the gap colour. */
   function bands(cols, width, gap, gapWidth) {
     const out = [];
     cols.forEach(function (c) {
@@ -75,24 +76,19 @@
     return out;
   }
 
-  function pair(cols) { return cols.length > 1 ? cols : [cols[0], "#ffffff"]; }
-
-  /* The fill of a territory: `cols` its controllers' colours; `claim` a claimant's colour. */
-  function fill(status, cols, claim) {
-    const id = "pat-" + status + "-" + cols.concat(claim || []).join("-").replace(/#/g, "");
-    switch (status) {
-      case "leased": return stripes(id, 45, bands(cols, 6, "#ffffff", 3));
-      case "concession": return dots(id, cols);
-      case "occupied": return stripes(id, -45, bands(cols, 5, "#e6e6e6", 5));
-      case "puppet": return stripes(id, 0, bands(cols, 4, "#ffffff", 3));
-      case "protectorate": return stripes(id, 90, bands(cols, 4, "#ffffff", 4));
-      case "joint": return stripes(id, 45, bands(cols.length > 1 ? cols : cols.concat(cols), 7));
-      case "contested": return stripes(id, 45, bands(pair(cols), 3), true);
-      // the administrator's colour, with the claimant's as a fine thread: it reads as held by
-      // the one that administers it, and the legend names the claim
-      case "disputed": return stripes(id, -30, [[cols[0], 10], [claim && claim[0] || "#000", 1.5]]);
-      default: return cols[0];
-    }
+  /* The fill of a territory: `status` the vocabulary's entry (its pattern, made in Python),
+   * `cols` its holders' colours, `claim` a claimant's colour. */
+  function fill(id, status, cols, claim) {
+    const p = status.pattern;
+    const key = "pat-" + id + "-" + cols.concat(claim || []).join("-").replace(/#/g, "");
+    if (p.kind === "dots") return dots(key, cols);
+    if (p.kind !== "stripes") return cols[0];
+    let held = cols;
+    if (p.pair && cols.length < 2) held = [cols[0], "#ffffff"];
+    if (p.repeat && cols.length < 2) held = cols.concat(cols);
+    let list = bands(held, p.width, p.gap, p.gapWidth);
+    if (p.claimWidth) list = [[cols[0], p.width], [(claim && claim[0]) || "#000000", p.claimWidth]];
+    return stripes(key, p.angle, list, p.cross);
   }
 
   /* A colour darkened by `k` (0..1): an outline in the territory's own colour keeps a small
@@ -104,33 +100,22 @@
   }
 
   function outline(status, cols) {
-    switch (status) {
-      case "contested": return { color: "#000000", weight: 2.5, dashArray: "3 4" };
-      case "occupied": return { color: "#222222", weight: 1.6, dashArray: "7 4" };
-      default: return { color: cols && cols.length === 1 ? darker(cols[0], 0.45) : "#222222",
-                        weight: 1.2, dashArray: null };
-    }
+    const o = status.outline;
+    const own = cols && cols.length === 1 ? darker(cols[0], 0.45) : "#222222";
+    return { color: o.colour || own, weight: o.weight, dashArray: o.dash || null };
   }
 
-  /* The legend's swatch for a status: its pattern in ink on white ("sovereign": plain). */
-  function swatch(status) {
-    if (status === "sovereign") return "#ffffff";
-    return fill(status, status === "disputed" ? ["#ffffff"] : INK, [INK[0]]);
+  /* The legend's swatch for a status: its pattern in ink on white (a plain one: white). */
+  function swatch(id, status) {
+    if (status.pattern.kind === "plain") return "#ffffff";
+    return fill(id, status, status.pattern.claimWidth ? ["#ffffff"] : INK, [INK[0]]);
   }
-
-  const SHAPES = {
-    battle: "<path d='M11 1l2.6 6.4 6.9.5-5.3 4.4 1.7 6.7L11 15.3 5.1 19l1.7-6.7L1.5 7.9l6.9-.5z' fill='#b30000' stroke='#fff' stroke-width='1.2'/>",
-    treaty: "<rect x='3' y='2' width='16' height='18' rx='2' fill='#1f3b73' stroke='#fff' stroke-width='1.5'/><path d='M6.5 8h9M6.5 12h9M6.5 16h6' stroke='#fff' stroke-width='1.6'/>",
-    conference: "<circle cx='11' cy='11' r='9' fill='#2e7d32' stroke='#fff' stroke-width='1.5'/><circle cx='11' cy='11' r='3.5' fill='#fff'/>",
-    meeting: "<circle cx='11' cy='11' r='9' fill='#2e7d32' stroke='#fff' stroke-width='1.5'/>",
-    declaration: "<path d='M11 1.5l9.5 18H1.5z' fill='#6a1b9a' stroke='#fff' stroke-width='1.5'/>",
-    operation: "<path d='M11 1.5l9.5 9.5-9.5 9.5-9.5-9.5z' fill='#455a64' stroke='#fff' stroke-width='1.5'/>",
-  };
 
   function icon(kind) {
     return "<svg xmlns='" + SVG + "' width='22' height='22' viewBox='0 0 22 22' aria-hidden='true'>" +
-      (SHAPES[kind] || SHAPES.operation) + "</svg>";
+      kind.icon + "</svg>";
   }
 
-  window.AtlasStyle = { fill: fill, outline: outline, swatch: swatch, icon: icon, SVG: SVG };
+  L.Atlas = L.Atlas || {};
+  L.Atlas.Style = { fill: fill, outline: outline, swatch: swatch, icon: icon, SVG: SVG };
 })();

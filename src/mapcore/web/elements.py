@@ -1,8 +1,10 @@
-"""The Folium map: a base that never changes, and a small per-year layer on top of it.
+"""The Folium elements: a base map that never changes, and a tiny per-step layer on top of it.
 
+In the folium way, each element's template creates one Leaflet object: `AtlasLayer` an
+`L.atlas(...)` layer (atlasmap.js) with its own state, which fetches the atlas's data once and
+draws any year from its table; `YearLayer` tells that layer which year and settings to show.
 The base map is identical on every rerun, so streamlit-folium keeps the same map (no remount,
-the teacher's pan and zoom kept); it loads the atlas's geometry once from a static file. Each
-step sends only `YearLayer`, whose script hands the year's state to the map's own script.
+the teacher's pan and zoom kept); a step sends only the YearLayer's few bytes.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from . import mapview
 from .assets import Assets
+from .wire import StepMessage
 
-CENTER = (45.5, 131.0)  # North-East Asia: Lake Baikal's meridian to Kamchatka
-ZOOM = 4
 ONLINE_TILES = {
     "OpenStreetMap": (
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -30,7 +32,8 @@ ONLINE_TILES = {
 }
 
 
-# The atlas map's own scripts, in the order they load (each adds one global the next uses).
+# The atlas map's own scripts, in the order they load: each is a Leaflet plugin adding to `L`
+# (L.Atlas.Style, L.Atlas.Labels, L.Atlas.Legend, then L.Atlas itself).
 MAP_SCRIPTS = ("atlas-style.js", "atlas-labels.js", "atlas-legend.js", "atlasmap.js")
 
 
@@ -45,21 +48,23 @@ class MapAssets:
     fonts_url: str = ""  # the @font-face rules of the atlas's CJK font
 
 
-class AtlasBase(JSCSSMixin, MacroElement):
-    """Loads the atlas map's script and data into the base map (once)."""
+class AtlasLayer(JSCSSMixin, MacroElement):
+    """The atlas layer: `L.atlas(options)` on the base map; loads the map's scripts (once)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            AtlasMap.init({{ this._parent.get_name() }}, {{ this.options|tojson }});
+            var {{ this.get_name() }} = L.atlas(
+                {{ this.options|tojson }}
+            ).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
     def __init__(self, assets: MapAssets, slider_key: str = "year", sync: str | None = None):
         super().__init__()
-        self._name = "AtlasBase"
-        self.options = {"dataUrl": assets.data_url, "sliderKey": slider_key}
+        self._name = "AtlasLayer"
+        self.options: dict = {"dataUrl": assets.data_url, "sliderKey": slider_key}
         if sync:
             self.options["syncGroup"] = sync
         self.default_js = [(name.split(".")[0], url) for name, url
@@ -70,40 +75,40 @@ class AtlasBase(JSCSSMixin, MacroElement):
 
 
 class YearLayer(folium.FeatureGroup):
-    """The year's state, handed to the map's script: the only thing a slider step sends."""
+    """The step: which year and settings the map's atlas layer shows (its only message)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.featureGroup();
-            AtlasMap.show({{ this.state|tojson }});
+            L.Atlas.of({{ this._parent.get_name() }}).show({{ this.message|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, state: dict):
-        super().__init__(name=f"year {state['year']}", control=False)
-        self.state = state
+    def __init__(self, message: StepMessage):
+        super().__init__(name=f"year {message['year']}", control=False)
+        self.message = message
 
 
 def base_map(assets: MapAssets, slider_key: str = "year", sync: str | None = None) -> folium.Map:
     """The map every rerun passes to st_folium unchanged: no tiles, Leaflet served locally.
 
-    `slider_key` is the key of the page's Year slider, which the map watches to redraw at once;
+    `slider_key` is the key of the page's Year slider, which the map follows to redraw at once;
     maps given the same `sync` group pan and zoom together (compare mode).
     """
     m = folium.Map(
-        location=CENTER,
-        zoom_start=ZOOM,
+        location=mapview.CENTER,
+        zoom_start=mapview.ZOOM,
         tiles=None,
-        min_zoom=3,
-        max_zoom=10,
+        min_zoom=mapview.MIN_ZOOM,
+        max_zoom=mapview.MAX_ZOOM,
         control_scale=True,
         world_copy_jump=False,
     )
     m.default_js = list(assets.leaflet.js)
     m.default_css = list(assets.leaflet.css)
-    AtlasBase(assets, slider_key, sync).add_to(m)
+    AtlasLayer(assets, slider_key, sync).add_to(m)
     return m
 
 

@@ -22,11 +22,13 @@ import streamlit as st
 import mapcore
 from mapcore.links import Link, link_params, parse_link
 
+from . import SESSION_KEY
+
 FIRST, LAST = mapcore.ATLAS_START.year, dt.date.today().year
 SPEEDS = {"Slow: 2 s a year": 2.0, "Normal: 1 s a year": 1.0, "Fast: 0.4 s a year": 0.4}
 OFFLINE = "Off: the atlas's own land (works offline)"
 STATE = st.session_state
-OWN = "atlas:choices"  # not a widget key: no widget may ever be given this one
+OWN = SESSION_KEY  # not a widget key: no widget may ever be given this one
 ACTED = "atlas:acted"  # set by every callback, so a timer tick knows a run was the teacher's
 LOG = logging.getLogger("atlas")
 
@@ -135,16 +137,14 @@ def step_to(year: int) -> None:
 
 @guarded
 def previous_change(atlas: mapcore.Atlas) -> None:
-    earlier = [y for y in atlas.change_years() if y < choices().year]
     choices().playing = False
-    step_to(earlier[-1] if earlier else FIRST)
+    step_to(atlas.previous_change(choices().year))
 
 
 @guarded
 def next_change(atlas: mapcore.Atlas) -> None:
-    later = [y for y in atlas.change_years() if y > choices().year]
     choices().playing = False
-    step_to(later[0] if later else LAST)
+    step_to(atlas.next_change(choices().year))
 
 
 @guarded

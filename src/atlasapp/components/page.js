@@ -1,0 +1,129 @@
+/* The app's binding of the atlas's browser controller (mapcore.web's controller.js) to
+ * Streamlit's page: the only code that knows Streamlit's elements, through the selectors in
+ * `data.hooks` (atlasapp/page_hooks.py lists each with why; tests/test_page_browser.py checks
+ * each on the running app and names the one an upgrade broke).
+ *
+ * - It reads each Year slider and tells the controller the moment it moves, so the map, the
+ *   essay and the notes redraw before the server answers; it keeps the address's year.
+ * - It fits each of our `fit-…` boxes to the window (the box's --fit-h is the height left
+ *   below its top, which the map's frame and the essay panel take).
+ * - It sends the atlas's keys to Python (a trigger), which decides what they do.
+ */
+const FIT_MARGIN = 10; // px left under a fitted box
+const FIT_MIN = 240;
+const MAP_TALLEST = 1.4; // a map is at most this many times as tall as it is wide: a taller
+                         // frame would need more land than the atlas has to fill it
+const own = window.__atlasPage || (window.__atlasPage = {
+  sliders: [], hooks: null, trigger: null, watched: new WeakSet(), fitting: false,
+});
+
+function loadScript(url) {
+  if (window.AtlasPage) return Promise.resolve();
+  if (!own.loading) {
+    own.loading = new Promise(function (resolve, reject) {
+      const s = document.createElement("script");
+      s.src = url;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("could not load " + url)); };
+      document.head.appendChild(s);
+    });
+  }
+  return own.loading;
+}
+
+function sliderInput(key) {
+  return document.querySelector(own.hooks.slider.replace("{key}", key));
+}
+
+function readSlider(key) {
+  if (own.sliders.indexOf(key) < 0) return null;
+  const input = sliderInput(key);
+  if (!input) return null;
+  const year = parseInt(input.value, 10);
+  return isNaN(year) ? null : year;
+}
+
+function announce(key) {
+  const year = readSlider(key);
+  if (year === null) return;
+  window.AtlasPage.set(key, year);
+  keepAddress(key, year);
+}
+
+function keepAddress(key, year) { // a slider's key is its parameter in the link (links.py)
+  const url = new URL(window.location.href);
+  if (url.searchParams.get(key) === String(year)) return;
+  url.searchParams.set(key, String(year));
+  window.history.replaceState(window.history.state, "", url);
+}
+
+function watchSliders() {
+  own.sliders.forEach(function (key) {
+    const input = sliderInput(key);
+    if (!input || own.watched.has(input)) return;
+    own.watched.add(input);
+    // keys and drags: the input's own event, before any rerun
+    input.addEventListener("input", function () { announce(key); });
+    // the server's moves (Next change, Play, a passage clicked) change its attributes
+    new MutationObserver(function () { announce(key); })
+      .observe(input, { attributes: true, attributeFilter: [own.hooks.sliderValue, "value"] });
+    announce(key);
+  });
+}
+
+/* --- fitting boxes to the window ----------------------------------------------------------- */
+
+/* How far down the page a box starts when the page is scrolled to the top. */
+function topOf(el) {
+  let scrolled = window.scrollY;
+  for (let e = el.parentElement; e; e = e.parentElement) scrolled += e.scrollTop;
+  return el.getBoundingClientRect().top + scrolled;
+}
+
+function fit() {
+  document.querySelectorAll(own.hooks.fitBox).forEach(function (box) {
+    const top = topOf(box);
+    // a box that starts low (stacked under the map on a phone) gets most of a screen
+    let h = top > 0.6 * window.innerHeight ? 0.75 * window.innerHeight
+      : window.innerHeight - top - FIT_MARGIN;
+    if (box.querySelector(own.hooks.fitFrame)) h = Math.min(h, MAP_TALLEST * box.clientWidth);
+    box.style.setProperty("--fit-h", Math.max(FIT_MIN, Math.floor(h)) + "px");
+  });
+}
+
+function fitSoon() {
+  if (own.fitting) return;
+  own.fitting = true;
+  requestAnimationFrame(function () { own.fitting = false; fit(); });
+}
+
+function installStyle() {
+  if (document.getElementById("atlas-page-style")) return;
+  const style = document.createElement("style");
+  style.id = "atlas-page-style";
+  style.textContent = own.hooks.fitBox + " " + own.hooks.fitFrame +
+    " { height: var(--fit-h, 560px) !important; display: block; }";
+  document.head.appendChild(style);
+  window.addEventListener("resize", fitSoon);
+  new ResizeObserver(fitSoon).observe(document.body);
+  if (document.fonts) document.fonts.ready.then(fitSoon);
+}
+
+export default function (component) {
+  const data = component.data || {};
+  own.hooks = data.hooks;
+  own.sliders = data.sliders || [];
+  own.trigger = data.keys === false ? null : component.setTriggerValue;
+  installStyle();
+  fitSoon();
+  return loadScript(data.controller).then(function () {
+    window.AtlasPage.bind({
+      reader: readSlider,
+      escape: !!data.present,
+      handler: own.trigger ? function (name) { own.trigger("key", name + ":" + Date.now()); }
+        : null,
+    });
+    watchSliders();
+    requestAnimationFrame(function () { watchSliders(); fit(); });
+  });
+}

@@ -1,0 +1,100 @@
+"""The atlas view: the controls, the map, the year's notes and the essay, all a step reruns."""
+
+from __future__ import annotations
+
+import functools
+import time
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from mapcore.web import elements
+
+from .. import components, state
+from ..edition import Edition
+from ..state import LAST, SPEEDS
+from .common import MAP_HEIGHT, Settings, follow_app_level, page_bridge, step
+
+
+def tick() -> None:
+    """While playing, move on one year per interval (before the slider exists in this run); a
+    run the teacher caused is not a tick, so Play never adds a step to a click."""
+    c = state.choices()
+    if c.playing != c.timer:
+        c.timer = c.playing
+        st.rerun(scope="app")  # start or stop the fragment's timer
+    interval = SPEEDS.get(c.speed, 1.0)
+    now = time.monotonic()
+    if not state.timer_step():
+        st.session_state["atlas:tick"] = now
+        return
+    if c.playing and now - st.session_state.get("atlas:tick", 0.0) >= 0.75 * interval:
+        st.session_state["atlas:tick"] = now
+        if c.year >= LAST:
+            c.playing = False
+        else:
+            c.year += 1
+
+
+def controls(edition: Edition, settings: Settings) -> int:
+    """Previous change, Play, Next change and the Year slider in one row that never truncates;
+    in presenter mode also the way out."""
+    atlas = edition.atlas
+    c = state.choices()
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="controls"):
+        st.button("Previous change", icon=":material/skip_previous:", key="previous",
+                  on_click=state.previous_change, args=(atlas,),
+                  help="The last year in which control changed (PageUp)")  # fmt: skip
+        st.button("Pause" if c.playing else "Play", key="play",
+                  icon=":material/pause:" if c.playing else ":material/play_arrow:",
+                  on_click=state.toggle_play,
+                  help="Advance year by year (speed: Settings)")  # fmt: skip
+        st.button("Next change", icon=":material/skip_next:", key="next",
+                  on_click=state.next_change, args=(atlas,),
+                  help="The next year in which control changes (PageDown)")  # fmt: skip
+        year = st.slider("Year", state.FIRST, LAST, width="stretch",
+                         label_visibility="collapsed", **state.bound("year"))  # fmt: skip
+        if settings.present:
+            st.button("Exit presenter mode", icon=":material/close_fullscreen:", key="exit",
+                      on_click=state.set_present, args=(False,), type="primary",
+                      help="Back to the full page (Esc)")  # fmt: skip
+    return year
+
+
+def atlas_view(edition: Edition, settings: Settings) -> None:
+    """The controls, the map, the year's notes and the essay: all a step reruns."""
+    follow_app_level(settings)
+    tick()
+    year = controls(edition, settings)
+    state.write_link()
+    map_column, essay_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        with st.container(key="fit-map"):
+            st_folium(elements.base_map(edition.map_assets),
+                      feature_group_to_add=elements.YearLayer(step(year, settings)),
+                      returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
+                      key="atlas-map")  # fmt: skip
+        if not settings.present:
+            components.notes_panel(edition, year)
+            downloads(edition, year)
+    with essay_column, st.container(key="fit-essay"):
+        components.essay_panel(edition, year, settings.present,
+                               on_click=functools.partial(passage_clicked, edition))  # fmt: skip
+    page_bridge(edition, ["year"], settings.present)
+
+
+@state.guarded
+def passage_clicked(edition: Edition) -> None:
+    chosen = components.triggered("essay", "clicked")
+    passage = next((p for p in edition.atlas.passages(None) if p.id == chosen), None)
+    if passage is not None:
+        state.choices().playing = False
+        state.step_to(passage.jump)
+
+
+def downloads(edition: Edition, year: int) -> None:
+    """The year's map to take away, as GeoJSON and CSV (one button: a step stays small)."""
+    st.download_button(f"The map of {year} (GeoJSON and CSV, zipped)",
+                       data=lambda: edition.snapshot_zip(year), file_name=f"atlas-{year}.zip",
+                       mime="application/zip", icon=":material/download:",
+                       on_click="ignore", key="download-year")  # fmt: skip

@@ -1,0 +1,50 @@
+"""What the views share: the settings the page decided, and the page's bridge and keys."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import streamlit as st
+
+from .. import components, state
+from ..edition import Edition
+
+MAP_HEIGHT = 560  # before page.js fits the map to the window (and in AppTest)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the app-level run decided, handed to the view's fragment."""
+
+    lang: str = "en"
+    tiles: dict | None = None
+    present: bool = False
+    view: str = "atlas"
+
+
+def follow_app_level(settings: Settings) -> None:
+    """A key or button in the fragment changed an app-level choice: rerun the whole page."""
+    c = state.choices()
+    view = "atlas" if c.present else c.view
+    if c.present != settings.present or view != settings.view:
+        st.rerun(scope="app")
+    state.say_notes()
+
+
+def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool = True) -> None:
+    """The browser's controller bound to the page (`keys`: the atlas's keys step the Year;
+    Compare has two years and leaves them alone)."""
+    components.page_bridge(edition, sliders, present, keys,
+                           on_key=functools.partial(_key, edition))  # fmt: skip
+
+
+def _key(edition: Edition) -> None:
+    value = components.triggered("page", "key")
+    if value:
+        state.key_pressed(edition.atlas, value.split(":", 1)[0])
+
+
+def step(year: int, settings: Settings) -> dict:
+    """The map's step message: the year and the settings."""
+    return {"year": year, "lang": settings.lang, "tiles": settings.tiles}

@@ -1,0 +1,74 @@
+/* The atlas's browser controller, one for the app and the pack: it holds each Year slider's
+ * year and tells every part that follows it (the maps, the essay, the notes) the moment it
+ * moves, and it routes the atlas's keys. It decides nothing: the years, Previous and Next
+ * change come from the data's timeline, made in Python. A binding feeds it: the app's page.js
+ * (Streamlit's sliders, keys sent on to Python) or the pack's pack.js (its own slider).
+ *
+ * window.AtlasPage = {value, set, follow, key, frameKey, bind}; "atlas:year" events on window.
+ */
+(function () {
+  "use strict";
+  if (window.AtlasPage) return;
+  const STEP_KEYS = ["ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Escape"];
+  const FRAME_KEYS = ["PageUp", "PageDown", "Escape"]; // a map's frame keeps its arrows (pan)
+  const page = { values: {}, handler: null, reader: null, escape: false };
+
+  /* The year slider `key` shows now, or null when there is none. */
+  page.value = function (key) {
+    const read = page.reader ? page.reader(key) : null;
+    if (read !== null && read !== undefined) return read;
+    return key in page.values ? page.values[key] : null;
+  };
+
+  /* A slider moved (or the server moved it): tell every follower, once per year. */
+  page.set = function (key, year) {
+    if (year === null || year === undefined || page.values[key] === year) return;
+    page.values[key] = year;
+    window.dispatchEvent(new CustomEvent("atlas:year", { detail: { key: key, year: year } }));
+  };
+
+  /* `owner` follows slider `key`: `show(year)` now, with the slider's year (or `fallback` if
+   * there is none), and at every move; calling again replaces the owner's last. */
+  page.follow = function (owner, key, show, fallback) {
+    if (owner.__follow) window.removeEventListener("atlas:year", owner.__follow);
+    owner.__follow = function (ev) { if (ev.detail.key === key) show(ev.detail.year); };
+    window.addEventListener("atlas:year", owner.__follow);
+    const year = page.value(key);
+    if (year !== null || (fallback !== null && fallback !== undefined)) {
+      show(year === null ? fallback : year);
+    }
+  };
+
+  /* A key the atlas steps with: handled (true) if the binding takes it. */
+  page.key = function (name) {
+    if (STEP_KEYS.indexOf(name) < 0 || !page.handler) return false;
+    if (name === "Escape" && !page.escape) return false;
+    return page.handler(name) !== false;
+  };
+  page.frameKey = function (name) { return FRAME_KEYS.indexOf(name) >= 0 && page.key(name); };
+
+  function typing(t) {
+    return t && t.closest && t.closest("input, textarea, select, [role=slider], [contenteditable]");
+  }
+
+  /* The binding: `reader(key)` reads a slider (or null), `handler(name)` acts on a key,
+   * `escape` whether Esc means something now (presenter mode). */
+  page.bind = function (binding) {
+    page.reader = binding.reader || null;
+    page.handler = binding.handler || null;
+    page.escape = !!binding.escape;
+  };
+
+  // the atlas's keys from anywhere on the page; the slider and the menus keep their arrows
+  document.addEventListener("keydown", function (ev) {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const arrow = ev.key === "ArrowLeft" || ev.key === "ArrowRight";
+    if (arrow && typing(ev.target)) return;
+    if (page.key(ev.key)) { // ours: the slider must not also take it (PageUp/PageDown)
+      ev.preventDefault();
+      ev.stopPropagation();
+    }
+  }, true);
+
+  window.AtlasPage = page;
+})();
