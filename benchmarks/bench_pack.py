@@ -23,7 +23,7 @@ from harness import launch, open_file
 from playwright.sync_api import sync_playwright
 
 import mapcore
-from mapcore.pack import export_pack
+from mapcore.web.pack import export_pack
 
 WATCH = """() => {
   window.__steps = [];

@@ -15,16 +15,23 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 
-def component(at: AppTest, name: str):
-    """The v2 component element named `name` drawn in the last run (None if it was not)."""
-    return next((e for e in at.get("bidi_component") if e.proto.component_name == name), None)
+def component(at: AppTest, key: str):
+    """The v2 component element keyed `key` drawn in the last run (None if it was not)."""
+    return next((e for e in at.get("bidi_component") if e.proto.id.endswith("-" + key)), None)
 
 
-def trigger(at: AppTest, name: str, event: str, value) -> AppTest:
-    """Rerun `at` as if component `name` had sent trigger `event` with `value`."""
-    element = component(at, name)
+def component_data(at: AppTest, key: str) -> dict:
+    element = component(at, key)
     if element is None:
-        raise LookupError(f"component {name!r} is not on the page")
+        raise LookupError(key)
+    return json.loads(element.proto.json)
+
+
+def trigger(at: AppTest, key: str, event: str, value) -> AppTest:
+    """Rerun `at` as if component `key` had sent trigger `event` with `value`."""
+    element = component(at, key)
+    if element is None:
+        raise LookupError(f"component {key!r} is not on the page")
     states = at._tree.get_widget_states()
     ws = WidgetState(id=_make_trigger_id(element.proto.id, "events"))
     ws.json_trigger_value = json.dumps([{"event": event, "value": value}])

@@ -7,6 +7,7 @@ Shared by the browser tests and `benchmarks/bench_app.py`. Chromium is Debian's
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -39,6 +40,15 @@ LOCAL = (
 )
 
 
+def app_copy() -> Path:
+    """app.py and .streamlit/ copied into a temporary folder: the app publishes its browser
+    files into the folder beside its script, so tests never write into the checkout."""
+    folder = Path(tempfile.mkdtemp(prefix="atlas-app-"))
+    shutil.copy(ROOT / "app.py", folder / "app.py")
+    shutil.copytree(ROOT / ".streamlit", folder / ".streamlit")
+    return folder / "app.py"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -61,6 +71,7 @@ class AppServer:
 
     def start(self, timeout: float = 60) -> AppServer:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        script = self.script or app_copy()
         if self.geodata is not None:
             env["MAPCORE_GEODATA"] = str(self.geodata)
         cmd = [
@@ -68,7 +79,7 @@ class AppServer:
             "-m",
             "streamlit",
             "run",
-            str(self.script or ROOT / "app.py"),
+            str(script),
             "--server.port",
             str(self.port),
             "--server.address",
@@ -81,7 +92,7 @@ class AppServer:
         self.log = Path(tempfile.mkstemp(prefix="mapcore-app-", suffix=".log")[1])
         with self.log.open("w") as out:  # a file, not a pipe: a full pipe would stall the app
             self.process = subprocess.Popen(
-                cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True
+                cmd, cwd=script.parent, env=env, stdout=out, stderr=subprocess.STDOUT, text=True
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -8,11 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
+from apptest_kit import component, component_data
+from harness import app_copy
 from streamlit.testing.v1 import AppTest
 
-from mapcore.palette import COLOURS
+from mapcore.vocab import POWERS
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(app_copy())
+COLOURS = {p.id: p.colour for p in POWERS.values()}
 THIS_YEAR = dt.date.today().year
 
 
@@ -26,21 +29,29 @@ def run(year: str | list[str] | None = None, **params) -> AppTest:
 
 
 def map_state(at: AppTest) -> dict:
-    """The year's state the map component was given (the feature group's JSON)."""
+    """The step the map component was given (the feature group's message)."""
     args = json.loads(at.get("component_instance")[0].proto.json_args)
-    found = re.search(r"AtlasMap\.show\((\{.*\})\);", args["feature_group"], re.S)
+    found = re.search(r"L\.Atlas\.of\(map_div\)\.show\((\{.*\})\);", args["feature_group"],
+                      re.S)  # fmt: skip
     return json.loads(found.group(1))
 
 
-def component_data(at: AppTest, name: str) -> dict:
-    for element in at.get("bidi_component"):
-        if element.proto.component_name == name:
-            return json.loads(element.proto.json)
-    raise LookupError(name)
+def published(at: AppTest, url: str) -> dict:
+    """A file the app published for the browser, as the browser fetches it."""
+    static = Path(APP).parent / "static"
+    return json.loads((static / url.removeprefix("/app/static/")).read_text(encoding="utf-8"))
 
 
 def fills(at: AppTest, atlas) -> dict[str, tuple[list[str], str]]:
-    return {atlas.periods[t[0]].territory: (t[2], t[3]) for t in map_state(at)["t"]}
+    """What the map draws for the step's year: its entry in the published timeline."""
+    data_url = re.search(
+        r'"dataUrl": "([^"]+)"',
+        json.loads(at.get("component_instance")[0].proto.json_args)["script"],
+    )
+    timeline = published(at, data_url.group(1))["timeline"]
+    state = timeline["states"][timeline["years"][str(map_state(at)["year"])]["state"]]
+    return {atlas.periods[t["period"]].territory: (t["colours"], t["status"])
+            for t in state["territories"]}  # fmt: skip
 
 
 def test_the_year_slider_spans_1850_to_this_year_and_opens_on_1905():
@@ -97,25 +108,30 @@ def test_the_map_is_given_the_right_colours_for_a_year(atlas):
     assert fills(at, atlas)["iturup"] == ([COLOURS["russia"]], "disputed")
 
 
+def highlighted(at: AppTest) -> dict:
+    essay = component_data(at, "essay")
+    return {"year": essay["year"], **published(at, essay["url"])["years"][str(essay["year"])]}
+
+
 def test_the_passages_for_a_year_are_highlighted(atlas):
     at = run("1905")
-    essay = component_data(at, "atlas_essay")
+    essay = highlighted(at)
     assert essay["year"] == 1905
     assert "war-1904" in essay["active"] and essay["focus"] == "war-1904"
     assert "yalta" not in essay["active"]
     assert essay["active"] == [p.id for p in atlas.passages(1905)]
     at.slider(key="year").set_value(1945).run()
-    essay = component_data(at, "atlas_essay")
+    essay = highlighted(at)
     assert {"yalta", "potsdam-august-storm"} <= set(essay["active"])
     assert essay["focus"] == "potsdam-august-storm"
 
 
 def test_the_changes_panel_follows_the_year():
     at = run("1905")
-    notes = component_data(at, "atlas_year_notes")
+    notes = component_data(at, "year_notes")
     assert notes["year"] == 1905 and notes["url"].startswith("/app/static/atlas/notes-")
     at.slider(key="year").set_value(1875).run()
-    assert component_data(at, "atlas_year_notes")["year"] == 1875
+    assert component_data(at, "year_notes")["year"] == 1875
 
 
 def test_next_and_previous_change_jump_to_years_of_change(atlas):
@@ -168,9 +184,8 @@ def test_presenter_mode_keeps_the_slider_map_and_passage_only():
     assert any("stHeader" in h.proto.body for h in at.get("html"))  # the chrome hidden by CSS
     assert at.button(key="exit").label == "Exit presenter mode"  # a visible way out
     assert not at.sidebar.children  # no sidebar at all: nothing to open by mistake
-    names = {e.proto.component_name for e in at.get("bidi_component")}
-    assert "atlas_year_notes" not in names  # no "what changed" list
-    assert component_data(at, "atlas_essay")["present"] is True
+    assert component(at, "year_notes") is None  # no "what changed" list
+    assert component_data(at, "essay")["present"] is True
     assert not at.get("segmented_control")
     assert at.slider(key="year").value == 1905
 

@@ -18,7 +18,9 @@ from harness import (
     wait_map_year,
 )
 
-from mapcore.palette import COLOURS, LAND
+from mapcore.vocab import LAND, POWERS
+
+COLOURS = {p.id: p.colour for p in POWERS.values()}
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 

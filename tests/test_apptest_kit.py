@@ -3,20 +3,19 @@ if an upgrade breaks it, this names it rather than leaving the journeys to fail 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from apptest_kit import component, trigger
+from harness import app_copy
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(app_copy())
 
 
 def test_a_v2_components_trigger_reaches_its_callback():
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["year"] = "1905"
     at.run()
-    assert component(at, "atlas_page") is not None, "the page component is not drawn"
-    trigger(at, "atlas_page", "key", "ArrowRight:1")
+    assert component(at, "page") is not None, "the page component is not drawn"
+    trigger(at, "page", "key", "ArrowRight:1")
     assert not at.exception
     assert at.slider(key="year").value == 1906, (
         "a v2 trigger sent as streamlit's `_make_trigger_id(id, 'events')` widget with a JSON list "

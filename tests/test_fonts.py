@@ -12,7 +12,7 @@ from fontTools.ttLib import TTFont
 
 from mapcore.build import DATA
 from mapcore.build.fonts import CJK_RANGES, UI_TEXT, WEIGHTS, atlas_characters, unicode_range_css
-from mapcore.fonts import FONT_DIR
+from mapcore.web.fonts import FONT_DIR
 
 FONTS = FONT_DIR
 REBUILD = (

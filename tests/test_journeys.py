@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from apptest_kit import component, trigger
+from apptest_kit import component, component_data, trigger
+from harness import app_copy
 from streamlit.testing.v1 import AppTest
-from test_app import component_data, map_state
+from test_app import map_state
 
-from mapcore import mapdata
 from mapcore.links import Link, link_params
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(app_copy())
 SEEDS = range(4)
 STEPS = 60
 SPEEDS = ["Slow: 2 s a year", "Normal: 1 s a year", "Fast: 0.4 s a year"]
@@ -98,7 +97,7 @@ class Walk:
         return replace(self.model, present=False, playing=False), "exit button"
 
     def escape(self):
-        trigger(self.at, "atlas_page", "key", f"Escape:{self.rng.random()}")
+        trigger(self.at, "page", "key", f"Escape:{self.rng.random()}")
         return replace(self.model, present=False, playing=False), "Esc"
 
     def speed(self):
@@ -123,7 +122,7 @@ class Walk:
 
     def key(self):
         key = self.rng.choice(["ArrowLeft", "ArrowRight", "PageUp", "PageDown"])
-        trigger(self.at, "atlas_page", "key", f"{key}:{self.rng.random()}")
+        trigger(self.at, "page", "key", f"{key}:{self.rng.random()}")
         y = self.model.year
         year = {"ArrowLeft": self.clamp(y - 1), "ArrowRight": self.clamp(y + 1),
                 "PageUp": self.previous(y), "PageDown": self.next(y)}[key]  # fmt: skip
@@ -156,8 +155,8 @@ class Walk:
 
     def passage(self):
         p = self.rng.choice(self.atlas.passages(None))
-        trigger(self.at, "atlas_essay", "clicked", p.id)
-        return replace(self.model, year=mapdata.jump_year(p), playing=False), f"passage {p.id}"
+        trigger(self.at, "essay", "clicked", p.id)
+        return replace(self.model, year=p.jump, playing=False), f"passage {p.id}"
 
     # -- what the page must show ---------------------------------------------------------------
 
@@ -172,8 +171,8 @@ class Walk:
         if m.shown == "atlas":
             assert at.slider(key="year").value == m.year, where
             assert map_state(at)["year"] == m.year and map_state(at)["lang"] == m.lang, where
-            assert component_data(at, "atlas_essay")["year"] == m.year, where
-            assert (component(at, "atlas_year_notes") is None) == m.present, where
+            assert component_data(at, "essay")["year"] == m.year, where
+            assert (component(at, "year_notes") is None) == m.present, where
             assert at.button(key="play").label == ("Pause" if m.playing else "Play"), where
         elif m.shown == "compare":
             assert (at.slider(key="left").value, at.slider(key="right").value) == (

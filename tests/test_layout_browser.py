@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from harness import layout_problems, map_frame, map_layout, open_page
 
-from mapcore.mapview import HOME
+from mapcore.web.mapview import HOME
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 PROJECTORS = {"1024x768": (1024, 768), "1280x720": (1280, 720), "1366x768": (1366, 768),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from mapcore.pack import export_pack, render_pack
+from mapcore.web.pack import export_pack, render_pack
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +24,9 @@ def test_everything_is_inlined_nothing_is_referenced(html):
     assert not re.search(r"<script[^>]+src=", html)
     assert not re.search(r"<link[^>]+href=", html)
     assert "fetch(" not in html.split("/*")[0]  # no fetch before the inlined scripts begin
-    for part in ("L.map(", "AtlasMap.init(map, { data: data })", "window.AtlasEssay",
-                 "window.AtlasYearNotes", 'id="atlas-data"', 'id="essay-data"'):  # fmt: skip
+    for part in ("L.map(", "L.atlas({ data: data })", "window.AtlasPanels.essay =",
+                 "window.AtlasPanels.notes =", "window.AtlasPage = page", 'id="atlas-data"',
+                 'id="essay-data"'):  # fmt: skip
         assert part in html, part
 
 

@@ -88,19 +88,27 @@ def test_every_script_renders_with_no_cjk_font_installed(app_server, browser):
         page.context.close()
 
 
-HOOKS = {  # what the app relies on in Streamlit's page: where, and what it is for
-    ".st-key-year input[type=range]": "page.js HOOKS.slider: the Year slider's value",
-    "[class*='st-key-fit-'] iframe": "page.js HOOKS.fitBox/fitFrame: the map fitted to the window",
-    "[data-testid='stHeader']": "appkit.PRESENTER_CSS: the header hidden in presenter mode",
-    "[data-testid='stMainBlockContainer']": "appkit.PRESENTER_CSS: its space taken back",
-}
+def hook_selectors() -> dict[str, str]:
+    """Each of atlasapp.page_hooks.HOOKS as a selector to find on the page, and why."""
+    from atlasapp.page_hooks import HOOKS
+
+    out = {}
+    for name, hook in HOOKS.items():
+        if name == "sliderValue":  # an attribute of the slider's input
+            selector = f"{HOOKS['slider'].selector.format(key='year')}[{hook.selector}]"
+        elif name == "fitFrame":  # the map's frame inside a fitted box
+            selector = f"{HOOKS['fitBox'].selector} {hook.selector}"
+        else:
+            selector = hook.selector.format(key="year")
+        out[selector] = f"page_hooks.{name}: {hook.why}"
+    return out
 
 
 def test_streamlit_still_has_what_the_app_relies_on(app_server, browser):
     page = open_page(browser, f"{app_server.url}/?year=1905", 1280, 720)
     try:
         map_frame(page)
-        broken = [f"{selector} ({why})" for selector, why in HOOKS.items()
+        broken = [f"{selector} ({why})" for selector, why in hook_selectors().items()
                   if page.locator(selector).count() == 0]  # fmt: skip
         assert not broken, "after a Streamlit upgrade these no longer match: " + "; ".join(broken)
         assert page.locator(".st-key-year input[type=range]").input_value() == "1905"
@@ -157,7 +165,9 @@ def test_disputed_land_shows_its_administrators_colour(app_server, browser):
 
     from PIL import Image
 
-    from mapcore.palette import COLOURS
+    from mapcore.vocab import POWERS
+
+    COLOURS = {p.id: p.colour for p in POWERS.values()}  # noqa: N806
 
     page = open_page(browser, f"{app_server.url}/?year=2016", 1280, 720)
     try:

@@ -12,9 +12,10 @@ import pytest
 from editions import copy_geodata, edit_feature, make_hostile
 from streamlit.testing.v1 import AppTest
 
-import appkit
+from atlasapp import edition as appkit
+from harness import app_copy
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(app_copy())
 T = "territories.geojson"
 
 
@@ -27,12 +28,17 @@ def run_on(monkeypatch, geodata: Path | None, **params) -> AppTest:
     return at.run()
 
 
-def drawn_territories(at: AppTest) -> set[str]:
+def drawn_territories(at: AppTest) -> set[int]:
+    """The periods the map draws for the step's year, from the timeline the app published."""
     import re
 
     args = json.loads(at.get("component_instance")[0].proto.json_args)
-    state = json.loads(re.search(r"AtlasMap\.show\((\{.*\})\);", args["feature_group"], re.S)[1])
-    return {t[0] for t in state["t"]}
+    year = json.loads(re.search(r"\.show\((\{.*\})\);", args["feature_group"], re.S)[1])["year"]
+    url = re.search(r'"dataUrl": "([^"]+)"', args["script"])[1]
+    data = json.loads((Path(APP).parent / url.removeprefix("/app/")).read_text(encoding="utf-8"))
+    timeline = data["timeline"]
+    state = timeline["states"][timeline["years"][str(year)]["state"]]
+    return {t["period"] for t in state["territories"]}
 
 
 def problems_listed(at: AppTest) -> str:
@@ -166,27 +172,26 @@ def test_unknown_and_repeated_parameters(monkeypatch):
 
 
 def test_a_missing_package_asset_says_what_to_reinstall(monkeypatch):
-    import mapcore.assets
+    from mapcore.web import assets
 
     def gone():
-        raise mapcore.assets.AssetError(
+        raise assets.AssetError(
             "Leaflet is missing: reinstall the app's packages with `pip install -e .` "
             "(it installs xstatic-leaflet)"
         )
 
     appkit.load.clear()
-    monkeypatch.setattr(appkit, "ensure_leaflet", lambda static: gone())
+    monkeypatch.setattr(assets.Publisher, "leaflet", lambda self: gone())
     at = run_on(monkeypatch, None)
     appkit.load.clear()
     assert not at.exception
     assert "reinstall" in at.error[0].value and "xstatic-leaflet" in at.error[0].value
 
 
-def test_static_files_removed_while_running_are_published_again(monkeypatch, tmp_path):
-    monkeypatch.setattr(appkit, "STATIC", tmp_path / "static")  # not the one a server serves
+def test_static_files_removed_while_running_are_published_again(monkeypatch):
     appkit.load.clear()
     at = run_on(monkeypatch, None)
-    data = appkit.STATIC / "atlas"
+    data = Path(APP).parent / "static" / "atlas"  # beside the script, as Streamlit serves it
     for f in data.glob("atlas-*.json"):
         f.unlink()
     at = AppTest.from_file(APP, default_timeout=60).run()

@@ -62,7 +62,7 @@ def test_hostile_text_in_the_app_shows_as_text_and_never_runs(browser, hostile):
 
 def test_hostile_text_in_the_pack_shows_as_text_and_never_runs(browser, hostile, tmp_path):
     from mapcore import load_atlas
-    from mapcore.pack import export_pack
+    from mapcore.web.pack import export_pack
 
     out = tmp_path / "pack.html"
     export_pack(load_atlas(hostile), out)

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapcore import load_atlas, mapdata
+from mapcore import load_atlas
+from mapcore.web import wire
 from mapcore.atlas import DEFAULT_GEODATA
 
 JSON = st.recursive(
@@ -59,9 +60,9 @@ def answer(path) -> None:
     atlas = load_atlas(path, strict=False)
     assert all(str(p) and ": " in str(p) for p in atlas.problems)
     if atlas.problems:
-        mapdata.static_data(atlas)
-        mapdata.year_state(atlas, 1905)
-        mapdata.essay_data(atlas)
+        wire.static_data(atlas)
+        wire.year_state(atlas, 1905)
+        wire.essay_data(atlas)
 
 
 @SETTINGS

@@ -94,7 +94,7 @@ def test_control_over_time_draws_the_chart_with_the_year_marked(page_at):
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory):
     from mapcore import load_atlas
-    from mapcore.pack import export_pack
+    from mapcore.web.pack import export_pack
 
     out = tmp_path_factory.mktemp("pack") / "atlas.html"
     export_pack(load_atlas(), out)

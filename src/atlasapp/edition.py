@@ -20,8 +20,8 @@ import mapcore
 from mapcore import stats
 from mapcore.web import elements, publish
 from mapcore.web.assets import Publisher
-from mapcore.web.publish import PanelFiles
 from mapcore.web.pack import render_pack
+from mapcore.web.publish import PanelFiles
 
 # Streamlit serves the folder `static/` beside the app's script at this URL (static serving
 # is switched on in .streamlit/config.toml); the app publishes its browser files there.

@@ -26,6 +26,6 @@ def run(script: str) -> None:
     loading = st.empty()
     if SESSION_KEY not in st.session_state:
         loading.info("Loading the atlas…", icon=":material/hourglass_top:")
-    from . import views  # noqa: PLC0415 - after the loading note, on purpose
+    from . import views
 
     views.page(Path(script).parent / "static", loading)

@@ -24,8 +24,8 @@ from .model import (
     Selection,
 )
 from .timeline import Timeline, resolve
-from .vocab import ATLAS_START
 from .validate import read_edition
+from .vocab import ATLAS_START
 
 ENV_GEODATA = "MAPCORE_GEODATA"
 DISTRIBUTION = "atlasapp"
@@ -233,15 +233,38 @@ def _day(value) -> dt.date | None:
 
 
 def _line(f: dict) -> Line:
-    return Line(f.get("key", ""), f["kind"], f.get("name", ""), f.get("source", ""),
-                f["geometry"], _day(f.get("start")), _day(f.get("end")), f.get("territory"))
+    return Line(
+        f.get("key", ""),
+        f["kind"],
+        f.get("name", ""),
+        f.get("source", ""),
+        f["geometry"],
+        _day(f.get("start")),
+        _day(f.get("end")),
+        f.get("territory"),
+    )
 
 
 def _area(f: dict) -> Area:
-    return Area(f.get("key", ""), f["kind"], f.get("name", ""), f.get("source", ""),
-                f["geometry"], f.get("controller"), _day(f.get("start")), _day(f.get("end")))
+    return Area(
+        f.get("key", ""),
+        f["kind"],
+        f.get("name", ""),
+        f.get("source", ""),
+        f["geometry"],
+        f.get("controller"),
+        _day(f.get("start")),
+        _day(f.get("end")),
+    )
 
 
 def _place(f: dict) -> Place:
-    return Place(f.get("key", ""), f["names"], f["lon"], f["lat"], f.get("source", ""),
-                 _day(f.get("start")), _day(f.get("end")))
+    return Place(
+        f.get("key", ""),
+        f["names"],
+        f["lon"],
+        f["lat"],
+        f.get("source", ""),
+        _day(f.get("start")),
+        _day(f.get("end")),
+    )

@@ -48,6 +48,7 @@ TERRITORIES: dict[str, str] = {
     "kiautschou": "Kiautschou Bay (Qingdao)",
 }
 
+
 @dataclass(frozen=True)
 class Pattern:
     """How the map fills a status: plain, stripes or dots in the holders' colours.
@@ -138,7 +139,8 @@ POWERS: dict[str, Power] = {
     for p in (
         Power("japan", ((ATLAS_START, "Tokugawa Japan"), (dt.date(1868, 1, 3), "Empire of Japan"),
                         (dt.date(1947, 5, 3), "Japan")), "#D55E00", "Japan"),
-        Power("russia", ((ATLAS_START, "Russian Empire"), (dt.date(1917, 3, 15), "Russian Republic"),
+        Power("russia", ((ATLAS_START, "Russian Empire"),
+                         (dt.date(1917, 3, 15), "Russian Republic"),
                          (dt.date(1917, 11, 7), "Soviet Russia"),
                          (dt.date(1922, 12, 30), "Soviet Union"),
                          (dt.date(1991, 12, 26), "Russian Federation")), "#0072B2",
@@ -176,15 +178,24 @@ class EventKind:
     icon: str
 
 
+_WHITE = "stroke='#fff' stroke-width='1.5'"
 EVENT_KINDS: dict[str, EventKind] = {
     k.id: k
     for k in (
-        EventKind("battle", "Battle", "<path d='M11 1l2.6 6.4 6.9.5-5.3 4.4 1.7 6.7L11 15.3 5.1 19l1.7-6.7L1.5 7.9l6.9-.5z' fill='#b30000' stroke='#fff' stroke-width='1.2'/>"),
-        EventKind("treaty", "Treaty", "<rect x='3' y='2' width='16' height='18' rx='2' fill='#1f3b73' stroke='#fff' stroke-width='1.5'/><path d='M6.5 8h9M6.5 12h9M6.5 16h6' stroke='#fff' stroke-width='1.6'/>"),
-        EventKind("conference", "Conference", "<circle cx='11' cy='11' r='9' fill='#2e7d32' stroke='#fff' stroke-width='1.5'/><circle cx='11' cy='11' r='3.5' fill='#fff'/>"),
-        EventKind("meeting", "Meeting", "<circle cx='11' cy='11' r='9' fill='#2e7d32' stroke='#fff' stroke-width='1.5'/>"),
-        EventKind("declaration", "Declaration", "<path d='M11 1.5l9.5 18H1.5z' fill='#6a1b9a' stroke='#fff' stroke-width='1.5'/>"),
-        EventKind("operation", "Military operation", "<path d='M11 1.5l9.5 9.5-9.5 9.5-9.5-9.5z' fill='#455a64' stroke='#fff' stroke-width='1.5'/>"),
+        EventKind("battle", "Battle",
+                  "<path d='M11 1l2.6 6.4 6.9.5-5.3 4.4 1.7 6.7L11 15.3 5.1 19l1.7-6.7L1.5 "
+                  "7.9l6.9-.5z' fill='#b30000' stroke='#fff' stroke-width='1.2'/>"),
+        EventKind("treaty", "Treaty",
+                  f"<rect x='3' y='2' width='16' height='18' rx='2' fill='#1f3b73' {_WHITE}/>"
+                  "<path d='M6.5 8h9M6.5 12h9M6.5 16h6' stroke='#fff' stroke-width='1.6'/>"),
+        EventKind("conference", "Conference",
+                  f"<circle cx='11' cy='11' r='9' fill='#2e7d32' {_WHITE}/>"
+                  "<circle cx='11' cy='11' r='3.5' fill='#fff'/>"),
+        EventKind("meeting", "Meeting", f"<circle cx='11' cy='11' r='9' fill='#2e7d32' {_WHITE}/>"),
+        EventKind("declaration", "Declaration",
+                  f"<path d='M11 1.5l9.5 18H1.5z' fill='#6a1b9a' {_WHITE}/>"),
+        EventKind("operation", "Military operation",
+                  f"<path d='M11 1.5l9.5 9.5-9.5 9.5-9.5-9.5z' fill='#455a64' {_WHITE}/>"),
     )
 }  # fmt: skip
 

@@ -12,8 +12,8 @@ import csv
 import itertools
 from pathlib import Path
 
-from ..web.fonts import CJK_RANGES, FAMILY, WEIGHTS, is_cjk, unicode_range_css
 from ..vocab import LANGUAGES
+from ..web.fonts import CJK_RANGES, FAMILY, WEIGHTS, is_cjk, unicode_range_css
 
 __all__ = ["CJK_RANGES", "UI_TEXT", "atlas_characters", "build_fonts", "unicode_range_css"]
 

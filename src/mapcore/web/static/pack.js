@@ -56,9 +56,10 @@
       setYear(Number(slider.value) + 1);
     }, 1000);
   }
-  function step(which) {
+  function step(which) { // where Previous and Next change go: the timeline says (Python)
+    const s = timeline.steps[slider.value];
     stop();
-    setYear(timeline.steps[slider.value][which]);
+    setYear(which === "previous" ? s.previous : s.next);
   }
   play.addEventListener("click", toggle);
   document.getElementById("previous").addEventListener("click", function () { step("previous"); });
