@@ -41,7 +41,7 @@ def open_app(app_server, browser):
 
 def pixel(page, frame, lat: float, lon: float) -> tuple[int, int, int]:
     """The colour the browser drew at a place on the map (labels off: only the fills)."""
-    frame.evaluate("AtlasMap.setLanguage('off')")
+    frame.evaluate("void L.Atlas.all()[0].setLanguage('off')")
     frame.evaluate(
         "([lat, lon]) => { window.map.setView([lat, lon], 6, {animate: false}); }", [lat, lon]
     )  # fmt: skip  (close in: a coast or a border is never sampled)

@@ -36,8 +36,7 @@ def rendered(year_state: dict) -> tuple[str, str, list[str]]:
 def test_the_base_map_is_the_same_for_every_year(atlas):
     """streamlit-folium keys the map on its script: the same script means no remount."""
     hashes = {
-        generate_js_hash(rendered(step(y))[0], "atlas-map", False)
-        for y in (1850, 1905, 1945, 2016)
+        generate_js_hash(rendered(step(y))[0], "atlas-map", False) for y in (1850, 1905, 1945, 2016)
     }
     assert len(hashes) == 1
 

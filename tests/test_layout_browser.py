@@ -101,9 +101,9 @@ def test_on_a_projector_everything_fits_and_the_map_reads(app_server, browser, s
         for places in KEY_PLACES:
             assert named & places, f"{size} {mode}: none of {places} named at the opening zoom"
         for lang in LANGS:
-            frame.evaluate(f"AtlasMap.setLanguage('{lang}')")
+            frame.evaluate(f"void L.Atlas.all()[0].setLanguage('{lang}')")
             for year in YEARS:
-                frame.evaluate(f"AtlasMap.showYear({year})")
+                frame.evaluate(f"void L.Atlas.all()[0].showYear({year})")
                 frame.evaluate(SETTLE)
                 layout = map_layout(frame)
                 assert layout["year"] == str(year)

@@ -73,7 +73,7 @@ def test_every_script_renders_with_no_cjk_font_installed(app_server, browser):
             ".some(s => s.textContent === '樺太')"
         )
         for lang, text in (("ja", "樺太"), ("zh", "东三省"), ("ko", "조선")):
-            frame.evaluate(f"AtlasMap.setLanguage('{lang}')")
+            frame.evaluate(f"void L.Atlas.all()[0].setLanguage('{lang}')")
             assert frame.evaluate(GLYPH_JS, ["Atlas CJK", text]), f"{lang}: no glyphs for {text}"
             labels = frame.evaluate(
                 "[...document.querySelectorAll('.atlas-label span')].map(s => s.textContent)"
@@ -167,12 +167,12 @@ def test_disputed_land_shows_its_administrators_colour(app_server, browser):
 
     from mapcore.vocab import POWERS
 
-    COLOURS = {p.id: p.colour for p in POWERS.values()}  # noqa: N806
+    COLOURS = {p.id: p.colour for p in POWERS.values()}
 
     page = open_page(browser, f"{app_server.url}/?year=2016", 1280, 720)
     try:
         frame = map_frame(page)
-        frame.evaluate("AtlasMap.setLanguage('off')")
+        frame.evaluate("void L.Atlas.all()[0].setLanguage('off')")
         # zoom 5: one level in from the opening view, the island a few pixels wide
         frame.evaluate("() => { map.setView([44.977, 147.834], 5, {animate: false}); }")
         page.wait_for_timeout(200)

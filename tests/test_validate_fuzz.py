@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mapcore import load_atlas
-from mapcore.web import wire
 from mapcore.atlas import DEFAULT_GEODATA
+from mapcore.web import wire
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),

@@ -106,7 +106,8 @@ def test_the_vocabulary_is_shipped_whole(static):
 def test_text_from_the_data_is_escaped_for_html(atlas, static):
     period = static["periods"][0]
     assert "<" not in json.dumps(static["periods"]).replace("\\u003c", "")
-    assert wire._e('<img src=x onerror="alert(1)">') == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    hostile = wire._e('<img src=x onerror="alert(1)">')
+    assert hostile == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
     assert period["name"] and period["instrument"] and period["source"]
 
 
@@ -160,8 +161,10 @@ READERS = {  # which browser files read which part of the wire format
     "ViewWire": ("atlasmap.js", "pack.js"),
 }
 UNREAD = {  # fields the browser has no use for, and why they are still sent
-    ("PowerWire", "colour"), ("PowerWire", "label"),  # the vocabulary, whole, for any reader
-    ("PlaceWire", "key"), ("EventWire", "kind"),  # ids, for labels' refs and CSS classes
+    ("PowerWire", "colour"),
+    ("PowerWire", "label"),  # the vocabulary, whole, for any reader
+    ("PlaceWire", "key"),
+    ("EventWire", "kind"),  # ids, for labels' refs and CSS classes
     ("VocabWire", "languages"),  # read by the pack's menu (pack.js), as "languages"
 }
 

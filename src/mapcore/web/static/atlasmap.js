@@ -583,15 +583,18 @@
   }
 
   const parts = L.Atlas || {};
+  const instances = [];
   L.Atlas = L.Layer.extend({
     options: { dataUrl: null, data: null, sliderKey: "year", syncGroup: null },
     initialize: function (options) { L.setOptions(this, options); },
     onAdd: function (map) {
       map._atlas = this;
+      instances.push(this);
       this._atlas = create(map, this.options);
     },
     onRemove: function (map) {
       this._atlas.remove();
+      instances.splice(instances.indexOf(this), 1);
       delete map._atlas;
     },
     show: function (message) { this._atlas.show(message); return this; },
@@ -602,5 +605,7 @@
   Object.assign(L.Atlas, parts); // Style, Labels, Legend
   /* The atlas layer on a map (the step's script finds it so). */
   L.Atlas.of = function (map) { return map._atlas; };
+  /* Every atlas layer in this window (a page's tests and tools reach the map so). */
+  L.Atlas.all = function () { return instances.slice(); };
   L.atlas = function (options) { return new L.Atlas(options); };
 })();
