@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from mapcore.web.wire import StepMessage
+
 from .. import components, state
 from ..edition import Edition
 
@@ -45,6 +47,6 @@ def _key(edition: Edition) -> None:
         state.key_pressed(edition.atlas, value.split(":", 1)[0])
 
 
-def step(year: int, settings: Settings) -> dict:
+def step(year: int, settings: Settings) -> StepMessage:
     """The map's step message: the year and the settings."""
     return {"year": year, "lang": settings.lang, "tiles": settings.tiles}
