@@ -113,12 +113,9 @@ def stamp(geodata: str) -> tuple:
 
 def read(geodata: str) -> tuple[mapcore.Atlas, tuple, str]:
     """The atlas to show for a data folder, its problems, and a note if it is another one."""
-    try:
-        return mapcore.load_atlas(geodata), (), ""
-    except mapcore.AtlasError as err:
-        problems = tuple(err.problems)
-    atlas = mapcore.load_atlas(geodata, strict=False)
-    if atlas.periods:
+    atlas, found = mapcore.read_atlas(geodata)  # read once: what could be read, and what not
+    problems = tuple(found)
+    if not problems or atlas.periods:
         return atlas, problems, ""
     original = mapcore.atlas.DEFAULT_GEODATA
     if Path(geodata).resolve() == original.resolve():

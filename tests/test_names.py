@@ -14,7 +14,7 @@ def test_every_period_and_place_is_named_in_all_five_languages(atlas):
     for p in atlas.periods:
         assert {"en", "ja", "ru", "zh", "ko"} <= set(p.names), (p.territory, p.start)
     for f in atlas.places:
-        assert {"en", "ja", "ru", "zh", "ko"} <= set(f["names"]), (f["key"], f.get("start"))
+        assert {"en", "ja", "ru", "zh", "ko"} <= set(f.names), (f.key, f.start)
 
 
 @pytest.mark.parametrize(
@@ -48,10 +48,8 @@ def test_a_missing_language_falls_back_to_english_and_a_short_form_to_the_name(a
 def places_on(atlas, day: dt.date) -> dict[str, dict]:
     on = {}
     for f in atlas.places:
-        start = dt.date.fromisoformat(f["start"]) if f.get("start") else dt.date.min
-        end = dt.date.fromisoformat(f["end"]) if f.get("end") else dt.date.max
-        if start <= day < end:
-            on[f["key"]] = f["names"]
+        if (f.start or dt.date.min) <= day < (f.end or dt.date.max):
+            on[f.key] = f.names
     return on
 
 

@@ -16,6 +16,7 @@ import appkit
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 T = "territories.geojson"
+S = "shapes.geojson"
 
 
 def run_on(monkeypatch, geodata: Path | None, **params) -> AppTest:
@@ -49,16 +50,27 @@ BROKEN = {
         lambda d: edit_feature(d, T, {"territory": "urup", "start": "1945-08-31"}, source=None),
         "(urup): 'source' is missing",
     ),
-    "an invalid geometry": (
-        lambda d: edit_feature(d, T, {"territory": "habomai", "end": None}, geometry={
+    "an invalid shape": (
+        lambda d: edit_feature(d, S, {"key": "habomai"}, geometry={
+            "type": "Polygon", "coordinates": [[[146, 43], [146.2, 43.2], [146.2, 43],
+                                                [146, 43.2], [146, 43]]]}),
+        "(habomai): geometry is not valid (Self-intersection",
+    ),
+    "an invalid inline geometry": (
+        lambda d: edit_feature(d, T, {"territory": "habomai", "end": None}, shape=None, geometry={
             "type": "Polygon", "coordinates": [[[146, 43], [146.2, 43.2], [146.2, 43],
                                                 [146, 43.2], [146, 43]]]}),
         "(habomai): geometry is not valid (Self-intersection",
     ),
     "an empty geometry": (
-        lambda d: edit_feature(d, T, {"territory": "habomai", "end": None},
+        lambda d: edit_feature(d, S, {"key": "habomai"},
                                geometry={"type": "MultiPolygon", "coordinates": []}),
         "(habomai): geometry is empty",
+    ),
+    "an unknown shape": (
+        lambda d: edit_feature(d, T, {"territory": "iturup", "start": "1946-02-02"},
+                               shape="iturup-1946"),
+        "(iturup): unknown shape 'iturup-1946'",
     ),
     "overlapping periods": (
         lambda d: edit_feature(d, T, {"territory": "urup", "start": "1945-08-31"},

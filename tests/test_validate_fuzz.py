@@ -25,7 +25,8 @@ JSON = st.recursive(
 FILES = {
     "territories.geojson": ["territory", "controller", "status", "start", "end", "name",
                             "instrument", "source", "claimant", "successors", "origin",
-                            "controller_name", "notes", "names"],
+                            "controller_name", "notes", "names", "shape"],
+    "shapes.geojson": ["key", "territory"],
     "events.geojson": ["date", "end", "name", "kind", "place", "description", "source"],
     "places.geojson": ["key", "start", "end", "names", "source"],
     "lines.geojson": ["kind", "name", "start", "end", "source"],
@@ -80,7 +81,7 @@ def test_any_value_in_any_property_or_geometry(copy, data, file, value):
 
 
 @SETTINGS
-@given(data=st.data(), file=st.sampled_from(list(FILES)))
+@given(data=st.data(), file=st.sampled_from([f for f in FILES if f != "territories.geojson"]))
 def test_coordinates_out_of_place(copy, data, file):
     restore(copy)
     doc = json.loads(ORIGINAL[file])

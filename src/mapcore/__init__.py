@@ -5,25 +5,43 @@
 'russia'
 """
 
-from .atlas import Atlas, default_geodata, load_atlas
-from .model import AtlasError, Change, Difference, Event, Passage, Period, Problem, YearRange
+from .atlas import Atlas, default_geodata, load_atlas, read_atlas
+from .model import (
+    Area,
+    AtlasError,
+    Change,
+    Difference,
+    Event,
+    Line,
+    Passage,
+    Period,
+    Place,
+    Problem,
+    YearRange,
+    in_force,
+)
 from .timeline import reference_day, resolve
 from .validate import validate
 from .vocab import ATLAS_START
 
 __all__ = [
     "ATLAS_START",
+    "Area",
     "Atlas",
     "AtlasError",
     "Change",
     "Difference",
     "Event",
+    "Line",
     "Passage",
     "Period",
+    "Place",
     "Problem",
     "YearRange",
     "default_geodata",
+    "in_force",
     "load_atlas",
+    "read_atlas",
     "reference_day",
     "resolve",
     "validate",

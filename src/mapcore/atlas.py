@@ -5,12 +5,35 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 
-from .model import AtlasError, Change, Difference, Event, Passage, Period
+from .model import (
+    Area,
+    AtlasError,
+    Change,
+    Difference,
+    Event,
+    Line,
+    Passage,
+    Period,
+    Place,
+    Problem,
+)
+from .read import (
+    CONTEXT_FILE,
+    EVENTS_FILE,
+    LINES_FILE,
+    PLACES_FILE,
+    TERRITORIES_FILE,
+    Read,
+    read_edition,
+)
 from .timeline import Timeline, resolve
-from .validate import read_edition
+from .validate import check
+
+R = TypeVar("R")
 
 DEFAULT_GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 ENV_GEODATA = "MAPCORE_GEODATA"
@@ -35,6 +58,30 @@ def default_geodata() -> Path:
     return Path(os.environ.get(ENV_GEODATA) or DEFAULT_GEODATA)
 
 
+def read_atlas(path: str | os.PathLike | None = None) -> tuple[Atlas, list[Problem]]:
+    """Read and check an edition once: the atlas of everything that could be read, and every
+    problem (empty when the edition is clean). A feature with a problem is left out."""
+    reading = read_edition(Path(path) if path is not None else default_geodata())
+    checked = check(reading)
+
+    def kept(file: str, entries: list[Read[R]]) -> list[R]:
+        return [e.record for e in entries if e.record is not None and checked.keeps(file, e)]
+
+    atlas = Atlas(
+        kept(TERRITORIES_FILE, reading.periods),
+        kept(EVENTS_FILE, reading.events),
+        list(reading.essay.passages),
+        kept(LINES_FILE, reading.lines),
+        kept(CONTEXT_FILE, reading.context),
+        reading.path,
+        places=kept(PLACES_FILE, reading.places),
+        essay_title=reading.essay.title,
+        essay_heading=reading.essay.heading,
+        problems=checked.problems,
+    )
+    return atlas, checked.problems
+
+
 def load_atlas(path: str | os.PathLike | None = None, *, strict: bool = True) -> Atlas:
     """Read and check an edition; raise AtlasError listing every problem if it has any.
 
@@ -42,21 +89,10 @@ def load_atlas(path: str | os.PathLike | None = None, *, strict: bool = True) ->
     and `Atlas.problems` lists what is wrong (and so what was left out). The app uses this to
     keep a map on the screen while it shows the problems.
     """
-    edition = read_edition(Path(path) if path is not None else default_geodata())
-    if edition.problems and strict:
-        raise AtlasError(edition.problems)
-    return Atlas(
-        edition.periods,
-        edition.events,
-        edition.passages,
-        edition.lines,
-        edition.context,
-        edition.path,
-        places=edition.places,
-        essay_title=edition.essay.title,
-        essay_heading=edition.essay.heading,
-        problems=edition.problems,
-    )
+    atlas, problems = read_atlas(path)
+    if problems and strict:
+        raise AtlasError(problems)
+    return atlas
 
 
 class Atlas:
@@ -67,13 +103,13 @@ class Atlas:
         periods: list[Period],
         events: list[Event],
         passages: list[Passage],
-        lines: list[dict] | None = None,
-        context: list[dict] | None = None,
+        lines: list[Line] | None = None,
+        context: list[Area] | None = None,
         path: Path | None = None,
         essay_title: str = "",
         essay_heading: str = "",
-        places: list[dict] | None = None,
-        problems: list | None = None,
+        places: list[Place] | None = None,
+        problems: list[Problem] | None = None,
     ):
         self.path = path
         self.essay_title = essay_title

@@ -18,7 +18,7 @@ from shapely.geometry import mapping
 
 from . import mapview
 from .atlas import Atlas
-from .model import Event, Period
+from .model import Area, Event, Period
 from .palette import COLOURS, LAND, colours
 from .story import change_lines
 from .timeline import resolve
@@ -59,12 +59,12 @@ def _geometry(geom) -> dict:
 
 def static_data(atlas: Atlas) -> dict[str, Any]:
     """Geometry, context, lines, events and period texts: sent to the browser once."""
-    geoms: dict[bytes, int] = {}
+    geoms: dict[str, int] = {}
     geometries: list[dict] = []
     label_points: list[dict] = []
     periods = []
     for p in atlas.periods:
-        key = p.geometry.wkb
+        key = p.shape
         if key not in geoms:
             geoms[key] = len(geometries)
             geometries.append(_geometry(p.geometry))
@@ -85,26 +85,27 @@ def static_data(atlas: Atlas) -> dict[str, Any]:
             }
         )
     context = [
-        {"kind": f["kind"], "name": _e(f.get("name")), "geometry": _geometry(f["geometry"])}
+        {"kind": f.kind, "name": _e(f.name), "geometry": _geometry(f.geometry)}
         for f in atlas.context
     ]
     lines = [
         {
-            "kind": f["kind"],
-            "name": _e(f.get("name")),
-            "territory": f.get("territory"),
-            "geometry": _geometry(f["geometry"]),
+            "kind": f.kind,
+            "name": _e(f.name),
+            "territory": f.territory,
+            "geometry": _geometry(f.geometry),
         }
         for f in atlas.lines
     ]
     places = [
-        {"key": _e(f.get("key")), "lat": f["lat"], "lon": f["lon"], "start": f.get("start"),
-         "end": f.get("end"),
-         "names": {lang: _e(name) for lang, name in f["names"].items()},
-         "short": _shorts({k: mapview.short_label(n) for k, n in f["names"].items()}, f["names"]),
-         "rank": mapview.place_rank(f.get("key", "")),
-         "minZoom": mapview.place_min_zoom(f.get("key", "")),
-         "maxZoom": mapview.PLACE_MAX_ZOOM.get(f.get("key", ""))}
+        {"key": _e(f.key), "lat": f.lat, "lon": f.lon,
+         "start": f.start.isoformat() if f.start else None,
+         "end": f.end.isoformat() if f.end else None,
+         "names": {lang: _e(name) for lang, name in f.names.items()},
+         "short": _shorts({k: mapview.short_label(n) for k, n in f.names.items()}, f.names),
+         "rank": mapview.place_rank(f.key),
+         "minZoom": mapview.place_min_zoom(f.key),
+         "maxZoom": mapview.PLACE_MAX_ZOOM.get(f.key)}
         for f in atlas.places
     ]  # fmt: skip
     return {
@@ -188,15 +189,15 @@ def year_state(atlas: Atlas, year: int) -> dict[str, Any]:
         territories.append(_territory(p, index[id(p)], day))
     homes = []
     for i, f in enumerate(atlas.context):
-        if f["kind"] == "home" and _in_force(f, day):
-            homes.append([i, COLOURS.get(f.get("controller") or "", LAND)])
+        if f.kind == "home" and f.covers(day):
+            homes.append([i, COLOURS.get(f.controller or "", LAND)])
     lines = []
     in_force = {p.territory: p for p in atlas.state(day)}
-    for i, f in enumerate(atlas.lines):
-        if not _in_force(f, day):
+    for i, line in enumerate(atlas.lines):
+        if not line.covers(day):
             continue
-        owner = in_force.get(f.get("territory") or "")
-        if f["kind"] == "railway" and owner is None:
+        owner = in_force.get(line.territory or "")
+        if line.kind == "railway" and owner is None:
             continue
         lines.append([i, colours(owner.controller) if owner else [], owner.status if owner else ""])
     events = [i for i, e in enumerate(atlas.all_events()) if e.in_year(day.year)]
@@ -211,11 +212,11 @@ def year_state(atlas: Atlas, year: int) -> dict[str, Any]:
     }
 
 
-def _legend(atlas: Atlas, day: dt.date, events: list[int], homes: list[dict]) -> dict:
+def _legend(atlas: Atlas, day: dt.date, events: list[int], homes: list[Area]) -> dict:
     """The powers, statuses and event kinds on the map that year, in a fixed order."""
     state = atlas.state(day)
     ids = {c for p in state for c in (*p.controller.split("+"), p.claimant) if c}
-    ids |= {f["controller"] for f in homes if f.get("controller")}
+    ids |= {f.controller for f in homes if f.controller}
     powers = [[COLOURS[c], escape(controller_name(c, day))] for c in COLOURS if c in ids]
     statuses = [s for s in STATUSES if any(p.status == s for p in state)]
     all_events = atlas.all_events()
@@ -227,13 +228,6 @@ def _territory(p: Period, index: int, day: dt.date) -> list:
     """[period, controller's name that day, colours, status, claimant's colour and name]."""
     claimant = [COLOURS[p.claimant], _e(controller_name(p.claimant, day))] if p.claimant else []
     return [index, _e(p.controller_name(day)), colours(p.controller), p.status, claimant]
-
-
-def _in_force(feature: dict, day: dt.date) -> bool:
-    start, end = feature.get("start"), feature.get("end")
-    if start and day < dt.date.fromisoformat(start):
-        return False
-    return not (end and day >= dt.date.fromisoformat(end))
 
 
 assert set(STATUS_LABELS) == set(STATUSES)
