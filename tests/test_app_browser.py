@@ -20,6 +20,8 @@ from harness import (
 
 from mapcore.palette import COLOURS, LAND
 
+pytestmark = pytest.mark.browser
+
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 
 
