@@ -78,7 +78,8 @@ class Span:
 @dataclass(frozen=True)
 class Read(Generic[R]):
     """One feature as read: its properties' values (typed; "" or None where they could not be
-    read) and its record, which is None when reading found a problem in it."""
+    read) and its record, which is None when reading found a problem in it, or when a period
+    names a shape that could not be read (the checker says which)."""
 
     index: int
     values: dict[str, Any]
@@ -111,10 +112,9 @@ def read_edition(path: str | Path) -> Reading:
     reading.shapes, raw_shapes = _read_features(reading, SHAPES_FILE, _shape, POLYGONS)
     if raw_shapes is not None:
         reading.shape_keys = {}
-        for entry in reading.shapes:
-            key = entry.values["key"]
-            if key and key not in reading.shape_keys:
-                reading.shape_keys[key] = entry.index
+        for entry in reading.shapes:  # a key given twice names its first feature
+            reading.shape_keys.setdefault(entry.values["key"], entry.index)
+        reading.shape_keys.pop("", None)
     first = reading.shape_keys or {}
     shapes = {
         s.record.key: s.record
@@ -299,8 +299,7 @@ def _period(
     }
     claimant = props.get("claimant") or None
     if claimant is not None and not isinstance(claimant, str):
-        bad(f"unknown claimant {claimant!r}")
-        claimant = None
+        bad(f"unknown claimant {claimant!r}")  # kept in the values: a claimant was named
     v["claimant"] = claimant
     for key in ("name", "instrument", "source"):
         v[key] = _text(props, key, bad)

@@ -153,7 +153,7 @@ def _period(v: dict[str, Any], bad: Report, reading: Reading, owners: dict[str, 
         bad(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
     if status == "disputed" and not claimant:
         bad("status 'disputed' needs a 'claimant'")
-    if claimant is not None:
+    if isinstance(claimant, str):
         if controller_problem(claimant):
             bad(f"unknown claimant {claimant!r}")
         elif status in STATUSES and status != "disputed":
