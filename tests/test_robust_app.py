@@ -120,6 +120,20 @@ def test_a_broken_feature_is_listed_not_silently_dropped(tmp_path, monkeypatch):
     assert at.expander[0].label == "The problems"
 
 
+def test_the_app_reads_a_broken_edition_once(tmp_path, monkeypatch):
+    import mapcore.read
+
+    edition = copy_geodata(tmp_path / "geodata")
+    edit_feature(edition, T, {"territory": "iturup", "start": "1946-02-02"}, status="owned")
+    reads = []
+    real = mapcore.read.read_passages
+    monkeypatch.setattr(mapcore.read, "read_passages", lambda *a: reads.append(a) or real(*a))
+    atlas, problems, note = appkit.read(str(edition))
+    assert len(reads) == 1
+    assert [p.message.split(" (")[0] for p in problems] == ["unknown status 'owned'"]
+    assert atlas.periods and not note
+
+
 def test_nothing_drawable_falls_back_to_the_original_atlas_and_says_so(tmp_path, monkeypatch):
     edition = copy_geodata(tmp_path / "geodata")
     (edition / T).write_text("[]", encoding="utf-8")

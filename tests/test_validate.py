@@ -352,6 +352,39 @@ def test_load_atlas_raises_one_error_with_the_same_list(edition):
     assert [str(p) for p in lenient.problems] == messages(edition.path) and lenient.periods
 
 
+def count_reads(monkeypatch) -> list[str]:
+    """Every time an edition's files are read (the essay is read once per read)."""
+    import mapcore.read
+
+    reads: list[str] = []
+    real = mapcore.read.read_passages
+
+    def counted(file, name):
+        reads.append(str(file))
+        return real(file, name)
+
+    monkeypatch.setattr(mapcore.read, "read_passages", counted)
+    return reads
+
+
+def test_a_broken_edition_is_read_once_by_each_caller(edition, monkeypatch, capsys):
+    from mapcore import read_atlas
+    from mapcore.cli import main
+
+    i = edition.find(T, territory="urup", start="1945-08-31")
+    edition.edit_feature(T, i, status="owned")
+    reads = count_reads(monkeypatch)
+    atlas, problems = read_atlas(edition.path)
+    assert len(reads) == 1 and len(problems) == 1 and atlas.problems == tuple(problems)
+    with pytest.raises(AtlasError):
+        load_atlas(edition.path)
+    assert len(reads) == 2
+    assert load_atlas(edition.path, strict=False).periods
+    assert len(reads) == 3
+    assert main(["validate", str(edition.path)]) == 1
+    assert len(reads) == 4 and "unknown status 'owned'" in capsys.readouterr().out
+
+
 def _cli(*args, env=None):
     return subprocess.run(
         [sys.executable, "-m", "mapcore.cli", *args],
