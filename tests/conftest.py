@@ -41,6 +41,19 @@ class Edition:
         self.write(file, doc)
         return feature
 
+    def set_geometry(self, file: str, index: int, geometry: dict | None, **props) -> dict:
+        """Give a feature another geometry (and set or, with None, remove properties)."""
+        doc = self.read(file)
+        feature = doc["features"][index]
+        feature["geometry"] = geometry
+        for key, value in props.items():
+            if value is None:
+                feature["properties"].pop(key, None)
+            else:
+                feature["properties"][key] = value
+        self.write(file, doc)
+        return feature
+
     def find(self, name: str, **match) -> int:
         """The index of the first feature whose properties match."""
         for i, f in enumerate(self.read(name)["features"]):

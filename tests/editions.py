@@ -100,3 +100,130 @@ def edit_feature(target: Path, file: str, match: dict, **props) -> int:
             (target / file).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
             return i
     raise LookupError(match)
+
+
+# -- a small edition, written from scratch -------------------------------------------------------
+
+_LANGS = ("en", "ja", "ru", "zh", "ko")
+# Territories with a history: the carve-outs, joint rule, a dispute, a successor split.
+_HISTORY = {
+    "sakhalin-south": [
+        ("1850-01-01", "1856-12-07", "japan", "disputed", "russia"),
+        ("1856-12-07", "1875-08-22", "japan+russia", "joint", None),
+        ("1875-08-22", None, "russia", "sovereign", None),
+    ],
+    "korea": [("1850-01-01", "1945-08-10", "korea", "sovereign", None)],
+    "korea-north": [("1945-08-10", None, "north-korea", "sovereign", None)],
+    "korea-south": [("1945-08-10", None, "south-korea", "sovereign", None)],
+    "manchuria": [
+        ("1850-01-01", "1932-03-01", "china", "sovereign", None),
+        ("1932-03-01", "1945-08-09", "japan", "puppet", None),
+        ("1945-08-09", None, "china", "sovereign", None),
+    ],
+    "south-manchuria-railway": [("1898-03-27", None, "russia", "concession", None)],
+}
+
+
+def _names(name: str) -> dict[str, str]:
+    return {lang: f"{name} ({lang})" if lang != "en" else name for lang in _LANGS}
+
+
+def _square(x: float, y: float, size: float = 0.5) -> dict:
+    ring = [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def _feature(props: dict, geometry: dict | None) -> dict:
+    return {"type": "Feature", "properties": props, "geometry": geometry}
+
+
+def _collection(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def small_edition(target: Path) -> Path:
+    """A clean edition small enough to read in milliseconds, written from scratch.
+
+    A handful of territories have a history (joint rule, a dispute, a carve-out with `origin`,
+    a division into successors, a shape shared by several periods); every other territory of
+    the vocabulary has one period, so that the validator finds nothing. A couple of events,
+    lines, places and context areas, and a three-paragraph essay whose paragraph count and
+    SHA-256 are computed here.
+    """
+    from mapcore.model import Passage, YearRange
+    from mapcore.vocab import TERRITORIES
+
+    target.mkdir(parents=True)
+    periods, shapes = [], []
+    for n, territory in enumerate(TERRITORIES):
+        shapes.append(_feature({"key": territory, "territory": territory}, _square(100 + n, 30)))
+        for start, end, controller, status, claimant in _HISTORY.get(
+            territory, [("1850-01-01", None, "china", "sovereign", None)]
+        ):
+            name = f"{TERRITORIES[territory]} {start[:4]}"
+            props = {"territory": territory, "name": name, "controller": controller,
+                     "status": status, "start": start, "end": end,
+                     "instrument": f"Treaty of {start[:4]}", "source": "a reference work",
+                     "names": _names(name), "shape": territory}  # fmt: skip
+            if claimant:
+                props["claimant"] = claimant
+            periods.append(_feature(props, None))
+    periods[-1]["properties"]["short_names"] = {"en": "Short"}
+    by = {f["properties"]["territory"]: f["properties"] for f in periods}  # the last of each
+    by["south-manchuria-railway"]["origin"] = "manchuria"
+    by["korea"]["successors"] = ["korea-north", "korea-south"]
+    events = [
+        _feature({"date": "1904-02-08", "end": "1905-01-02", "name": "Siege", "kind": "battle",
+                  "place": "Port Arthur", "description": "A siege.", "source": "a history"},
+                 {"type": "Point", "coordinates": [121.25, 38.8]}),
+        _feature({"date": "1905-09-05", "name": "Peace", "kind": "treaty",
+                  "description": "A peace.", "source": "the treaty"},
+                 {"type": "Point", "coordinates": [-70.76, 43.07]}),
+    ]  # fmt: skip
+    lines = [
+        _feature({"key": "rail", "kind": "railway", "name": "A railway",
+                  "territory": "south-manchuria-railway", "start": "1898-03-27",
+                  "source": "a convention"},
+                 {"type": "LineString", "coordinates": [[110, 30.1], [110.4, 30.4]]}),
+        _feature({"key": "line-50n", "kind": "boundary", "name": "50th parallel",
+                  "start": "1905-10-15", "end": "1945-08-25", "source": "a treaty"},
+                 {"type": "LineString", "coordinates": [[141.8, 50], [144.2, 50]]}),
+    ]  # fmt: skip
+    places = [
+        _feature({"key": "dalian", "start": None, "end": "1905-01-02", "names": _names("Dalny"),
+                  "source": "a gazetteer"}, {"type": "Point", "coordinates": [121.6, 38.9]}),
+        _feature({"key": "dalian", "start": "1905-01-02", "end": None, "names": _names("Dairen"),
+                  "source": "a gazetteer"}, {"type": "Point", "coordinates": [121.6, 38.9]}),
+    ]  # fmt: skip
+    context = [
+        _feature({"key": "land", "kind": "land", "name": "Land", "source": "made up"},
+                 _square(99, 29, 25)),
+        _feature({"key": "home-japan", "kind": "home", "name": "Japan", "controller": "japan",
+                  "start": "1850-01-01", "source": "made up"}, _square(130, 33, 2)),
+    ]  # fmt: skip
+    for name, features in {
+        "territories.geojson": periods,
+        "shapes.geojson": shapes,
+        "events.geojson": events,
+        "lines.geojson": lines,
+        "places.geojson": places,
+        "context.geojson": context,
+    }.items():
+        (target / name).write_text(json.dumps(_collection(features)), encoding="utf-8")
+
+    texts = [("essay", "", "The first paragraph.", ["1850-"]),
+             ("essay", "", "The war of 1904.", ["1904-1905"]),
+             ("comment", "1.", "A reader's comment on 1945.", ["1945"])]  # fmt: skip
+    doc: dict = {"title": "A small essay", "comments_heading": "1 thought"}
+    passages = [
+        Passage(f"p{i}", text, (YearRange(1850, None),), part, marker, order=i)
+        for i, (part, marker, text, _) in enumerate(texts)
+    ]
+    doc["paragraphs"] = len(texts)
+    doc["sha256"] = text_digest(original_lines(doc["title"], doc["comments_heading"], passages))
+    doc["passage"] = [
+        {"id": f"p{i}", "years": years, "text": text, "part": part, **({"marker": m} if m else {})}
+        for i, (part, m, text, years) in enumerate(texts)
+    ]
+    (target / "passages.toml").write_text(_toml(doc), encoding="utf-8")
+    return target

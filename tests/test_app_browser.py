@@ -22,6 +22,8 @@ from mapcore.vocab import LAND, POWERS
 
 COLOURS = {p.id: p.colour for p in POWERS.values()}
 
+pytestmark = pytest.mark.browser
+
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 
 

@@ -17,6 +17,8 @@ from harness import layout_problems, map_frame, map_layout, open_page
 
 from mapcore.web.mapview import HOME
 
+pytestmark = pytest.mark.browser
+
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 PROJECTORS = {"1024x768": (1024, 768), "1280x720": (1280, 720), "1366x768": (1366, 768),
               "1920x1080": (1920, 1080)}  # fmt: skip

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from harness import map_frame, open_page, slider_thumb
+
+pytestmark = pytest.mark.browser
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 PAGE_YEARS = """() => {

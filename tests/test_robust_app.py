@@ -17,6 +17,7 @@ from atlasapp import edition as appkit
 
 APP = str(app_copy())
 T = "territories.geojson"
+S = "shapes.geojson"
 
 
 def run_on(monkeypatch, geodata: Path | None, **params) -> AppTest:
@@ -55,16 +56,27 @@ BROKEN = {
         lambda d: edit_feature(d, T, {"territory": "urup", "start": "1945-08-31"}, source=None),
         "(urup): 'source' is missing",
     ),
-    "an invalid geometry": (
-        lambda d: edit_feature(d, T, {"territory": "habomai", "end": None}, geometry={
+    "an invalid shape": (
+        lambda d: edit_feature(d, S, {"key": "habomai"}, geometry={
+            "type": "Polygon", "coordinates": [[[146, 43], [146.2, 43.2], [146.2, 43],
+                                                [146, 43.2], [146, 43]]]}),
+        "(habomai): geometry is not valid (Self-intersection",
+    ),
+    "an invalid inline geometry": (
+        lambda d: edit_feature(d, T, {"territory": "habomai", "end": None}, shape=None, geometry={
             "type": "Polygon", "coordinates": [[[146, 43], [146.2, 43.2], [146.2, 43],
                                                 [146, 43.2], [146, 43]]]}),
         "(habomai): geometry is not valid (Self-intersection",
     ),
     "an empty geometry": (
-        lambda d: edit_feature(d, T, {"territory": "habomai", "end": None},
+        lambda d: edit_feature(d, S, {"key": "habomai"},
                                geometry={"type": "MultiPolygon", "coordinates": []}),
         "(habomai): geometry is empty",
+    ),
+    "an unknown shape": (
+        lambda d: edit_feature(d, T, {"territory": "iturup", "start": "1946-02-02"},
+                               shape="iturup-1946"),
+        "(iturup): unknown shape 'iturup-1946'",
     ),
     "overlapping periods": (
         lambda d: edit_feature(d, T, {"territory": "urup", "start": "1945-08-31"},
@@ -112,6 +124,20 @@ def test_a_broken_feature_is_listed_not_silently_dropped(tmp_path, monkeypatch):
         at
     )
     assert at.expander[0].label == "The problems"
+
+
+def test_the_app_reads_a_broken_edition_once(tmp_path, monkeypatch):
+    import mapcore.read
+
+    edition = copy_geodata(tmp_path / "geodata")
+    edit_feature(edition, T, {"territory": "iturup", "start": "1946-02-02"}, status="owned")
+    reads = []
+    real = mapcore.read.read_passages
+    monkeypatch.setattr(mapcore.read, "read_passages", lambda *a: reads.append(a) or real(*a))
+    atlas, problems, note = appkit.read(str(edition))
+    assert len(reads) == 1
+    assert [p.message.split(" (")[0] for p in problems] == ["unknown status 'owned'"]
+    assert atlas.periods and not note
 
 
 def test_nothing_drawable_falls_back_to_the_original_atlas_and_says_so(tmp_path, monkeypatch):

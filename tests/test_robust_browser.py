@@ -7,6 +7,8 @@ from editions import copy_geodata, edit_feature, make_hostile
 from editions import hostile as hostile_text
 from harness import map_frame, map_year, open_file, open_page, running_app
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):

@@ -12,6 +12,7 @@ from mapcore import AtlasError, load_atlas, validate
 from mapcore.atlas import DEFAULT_GEODATA
 
 T = "territories.geojson"
+S = "shapes.geojson"
 
 
 def messages(path) -> list[str]:
@@ -117,46 +118,160 @@ def test_coverage_that_stops(edition):
     assert "coverage stops on 2000-01-01" in only(edition.path)
 
 
-def _set_geometry(edition, territory, geometry):
-    i = edition.find(T, territory=territory, end=None)
-    doc = edition.read(T)
-    doc["features"][i]["geometry"] = geometry
-    edition.write(T, doc)
-    return i
+BROKEN_GEOMETRY = [
+    (
+        {"type": "Polygon", "coordinates": [[[146, 43], [146.2, 43], [146.2, 95], [146, 43]]]},
+        "latitude 95 is outside -90..90",
+    ),
+    (
+        {
+            "type": "Polygon",
+            "coordinates": [[[146, 43], [146, 43.2], [146.2, 43.2], [146, 43]]],
+        },
+        "exterior ring is clockwise",
+    ),
+    (
+        {
+            "type": "Polygon",
+            "coordinates": [[[146, 43], [146.2, 43.2], [146.2, 43], [146, 43.2], [146, 43]]],
+        },
+        "geometry is not valid (Self-intersection",
+    ),
+    ({"type": "Polygon", "coordinates": []}, "geometry is empty"),
+    ({"type": "Point", "coordinates": [146, 43]}, "geometry type 'Point' is not one of"),
+    (None, "geometry is missing"),
+]
+SQUARE = {"type": "Polygon", "coordinates": [[[146, 43], [146.1, 43], [146.1, 43.1], [146, 43]]]}
 
 
-@pytest.mark.parametrize(
-    ("geometry", "expected"),
-    [
-        (
-            {"type": "Polygon", "coordinates": [[[146, 43], [146.2, 43], [146.2, 95], [146, 43]]]},
-            "latitude 95 is outside -90..90",
-        ),
-        (
-            {
-                "type": "Polygon",
-                "coordinates": [[[146, 43], [146, 43.2], [146.2, 43.2], [146, 43]]],
-            },
-            "exterior ring is clockwise",
-        ),
-        (
-            {
-                "type": "Polygon",
-                "coordinates": [[[146, 43], [146.2, 43.2], [146.2, 43], [146, 43.2], [146, 43]]],
-            },
-            "geometry is not valid (Self-intersection",
-        ),
-        ({"type": "Polygon", "coordinates": []}, "geometry is empty"),
-        ({"type": "Point", "coordinates": [146, 43]}, "geometry type 'Point' is not one of"),
-        (None, "geometry is missing"),
-    ],
-)
-def test_broken_geometry(edition, geometry, expected):
-    i = _set_geometry(edition, "habomai", geometry)
+@pytest.mark.parametrize(("geometry", "expected"), BROKEN_GEOMETRY)
+def test_broken_inline_geometry(edition, geometry, expected):
+    """A period may carry its own geometry instead of a shape: it is read just as strictly."""
+    i = edition.find(T, territory="habomai", end=None)
+    edition.set_geometry(T, i, geometry, shape=None)
     found = messages(edition.path)
     assert any(
         m.startswith(f"territories.geojson: feature {i} (habomai): {expected}") for m in found
     ), found
+
+
+@pytest.mark.parametrize(("geometry", "expected"), BROKEN_GEOMETRY)
+def test_a_broken_shape_leaves_out_the_periods_that_use_it(edition, geometry, expected):
+    j = edition.find(S, key="habomai")
+    edition.set_geometry(S, j, geometry)
+    users = [
+        i
+        for i, f in enumerate(edition.read(T)["features"])
+        if f["properties"]["shape"] == "habomai"
+    ]
+    found = messages(edition.path)
+    assert found[0].startswith(f"shapes.geojson: feature {j} (habomai): {expected}"), found
+    assert found[1:] == [
+        f"territories.geojson: feature {i} (habomai): shape 'habomai' cannot be read "
+        f"(shapes.geojson: feature {j})"
+        for i in users
+    ]
+    atlas = load_atlas(edition.path, strict=False)
+    assert "habomai" not in atlas.territories and "shikotan" in atlas.territories
+
+
+def test_a_valid_inline_geometry_is_clean_and_its_own_shape(edition):
+    i = edition.find(T, territory="habomai", end=None)
+    edition.set_geometry(T, i, SQUARE, shape=None)
+    assert messages(edition.path) == []
+    period = load_atlas(edition.path).period("habomai", 2000)
+    assert period.shape == f"habomai@{period.start.isoformat()}"
+    assert period.geometry.bounds == (146, 43, 146.1, 43.1)
+
+
+def test_periods_of_one_shape_share_one_geometry_object(atlas):
+    by_shape: dict[str, set[int]] = {}
+    for p in atlas.periods:
+        by_shape.setdefault(p.shape, set()).add(id(p.geometry))
+    assert all(len(ids) == 1 for ids in by_shape.values())
+    assert len({id(p.geometry) for p in atlas.periods}) == len(by_shape) < len(atlas.periods)
+
+
+def test_an_unknown_shape(edition):
+    i = edition.find(T, territory="iturup", start="1946-02-02")
+    edition.edit_feature(T, i, shape="iturup@1946")
+    assert only(edition.path) == (
+        f"territories.geojson: feature {i} (iturup): unknown shape 'iturup@1946': "
+        "no feature of shapes.geojson has that key"
+    )
+    assert "iturup" in load_atlas(edition.path, strict=False).territories  # its other periods
+
+
+def test_both_a_geometry_and_a_shape(edition):
+    i = edition.find(T, territory="habomai", end=None)
+    edition.set_geometry(T, i, SQUARE)
+    assert only(edition.path) == (
+        f"territories.geojson: feature {i} (habomai): "
+        "has both an inline geometry and a 'shape': give one of them"
+    )
+
+
+def test_neither_a_geometry_nor_a_shape(edition):
+    i = edition.find(T, territory="habomai", end=None)
+    edition.edit_feature(T, i, shape=None)
+    assert only(edition.path) == (
+        f"territories.geojson: feature {i} (habomai): geometry is missing: give a 'shape' "
+        "(a key of shapes.geojson) or an inline Polygon or MultiPolygon"
+    )
+
+
+def test_a_shape_that_is_not_text(edition):
+    i = edition.find(T, territory="habomai", end=None)
+    edition.edit_feature(T, i, shape=["habomai"])
+    assert only(edition.path) == f"territories.geojson: feature {i} (habomai): 'shape' is not text"
+
+
+def test_another_territorys_shape(edition):
+    i = edition.find(T, territory="iturup", start="1946-02-02")
+    edition.edit_feature(T, i, shape="kunashir")
+    assert only(edition.path) == (
+        f"territories.geojson: feature {i} (iturup): "
+        "shape 'kunashir' is the shape of 'kunashir', not of 'iturup'"
+    )
+
+
+def test_a_shape_key_twice(edition):
+    doc = edition.read(S)
+    j = edition.find(S, key="habomai")
+    doc["features"].append(doc["features"][j])
+    edition.write(S, doc)
+    n = len(doc["features"]) - 1
+    assert only(edition.path) == (
+        f"shapes.geojson: feature {n} (habomai): key 'habomai' repeats feature {j}"
+    )
+
+
+def test_a_shape_of_an_unknown_territory(edition):
+    j = edition.find(S, key="habomai")
+    edition.edit_feature(S, j, territory="atlantis")
+    found = messages(edition.path)
+    assert found[0] == f"shapes.geojson: feature {j} (atlantis): unknown territory 'atlantis'"
+    assert all("shape 'habomai' cannot be read" in m for m in found[1:]) and found[1:]
+
+
+def test_an_inline_key_that_is_also_a_shape_key(edition):
+    i = edition.find(T, territory="habomai", end=None)
+    start = edition.read(T)["features"][i]["properties"]["start"]
+    edition.set_geometry(T, i, SQUARE, shape=None)
+    doc = edition.read(S)
+    doc["features"][edition.find(S, key="habomai")]["properties"]["key"] = f"habomai@{start}"
+    edition.write(S, doc)
+    found = messages(edition.path)
+    assert (
+        f"territories.geojson: feature {i} (habomai): its inline geometry's key "
+        f"'habomai@{start}' is also a key of shapes.geojson"
+    ) in found
+
+
+def test_shapes_file_missing_is_one_line(edition):
+    (edition.path / S).unlink()
+    assert only(edition.path) == "shapes.geojson: file is missing"
+    assert load_atlas(edition.path, strict=False).periods == ()
 
 
 def test_a_broken_event(edition):
@@ -235,6 +350,39 @@ def test_load_atlas_raises_one_error_with_the_same_list(edition):
     assert len(err.value.problems) == 2
     lenient = load_atlas(edition.path, strict=False)  # the same list, and what could be read
     assert [str(p) for p in lenient.problems] == messages(edition.path) and lenient.periods
+
+
+def count_reads(monkeypatch) -> list[str]:
+    """Every time an edition's files are read (the essay is read once per read)."""
+    import mapcore.read
+
+    reads: list[str] = []
+    real = mapcore.read.read_passages
+
+    def counted(file, name):
+        reads.append(str(file))
+        return real(file, name)
+
+    monkeypatch.setattr(mapcore.read, "read_passages", counted)
+    return reads
+
+
+def test_a_broken_edition_is_read_once_by_each_caller(edition, monkeypatch, capsys):
+    from mapcore import read_atlas
+    from mapcore.cli import main
+
+    i = edition.find(T, territory="urup", start="1945-08-31")
+    edition.edit_feature(T, i, status="owned")
+    reads = count_reads(monkeypatch)
+    atlas, problems = read_atlas(edition.path)
+    assert len(reads) == 1 and len(problems) == 1 and atlas.problems == tuple(problems)
+    with pytest.raises(AtlasError):
+        load_atlas(edition.path)
+    assert len(reads) == 2
+    assert load_atlas(edition.path, strict=False).periods
+    assert len(reads) == 3
+    assert main(["validate", str(edition.path)]) == 1
+    assert len(reads) == 4 and "unknown status 'owned'" in capsys.readouterr().out
 
 
 def _cli(*args, env=None):

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from harness import map_frame, map_year, open_file, open_page, wait_map_year
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture
 def page_at(app_server, browser):

@@ -22,6 +22,7 @@ from .model import (
     Problem,
     Selection,
     YearRange,
+    in_force,
 )
 from .timeline import reference_day, resolve
 from .validate import validate
@@ -43,6 +44,7 @@ __all__ = [
     "Selection",
     "YearRange",
     "default_geodata",
+    "in_force",
     "load_atlas",
     "packaged_geodata",
     "read_atlas",

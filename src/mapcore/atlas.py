@@ -7,6 +7,7 @@ import json
 import os
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import unquote, urlparse
 
 import geopandas as gpd
@@ -21,11 +22,23 @@ from .model import (
     Passage,
     Period,
     Place,
+    Problem,
     Selection,
 )
+from .read import (
+    CONTEXT_FILE,
+    EVENTS_FILE,
+    LINES_FILE,
+    PLACES_FILE,
+    TERRITORIES_FILE,
+    Read,
+    read_edition,
+)
 from .timeline import Timeline, resolve
-from .validate import read_edition
+from .validate import check
 from .vocab import ATLAS_START
+
+R = TypeVar("R")
 
 ENV_GEODATA = "MAPCORE_GEODATA"
 DISTRIBUTION = "atlasapp"
@@ -70,10 +83,28 @@ def default_geodata() -> Path:
     return Path(os.environ.get(ENV_GEODATA) or DEFAULT_GEODATA)
 
 
-def read_atlas(path: str | os.PathLike | None = None) -> tuple[Atlas, list]:
-    """The atlas of everything in an edition that could be read, and every problem in it."""
-    atlas = load_atlas(path, strict=False)
-    return atlas, list(atlas.problems)
+def read_atlas(path: str | os.PathLike | None = None) -> tuple[Atlas, list[Problem]]:
+    """Read and check an edition once: the atlas of everything that could be read, and every
+    problem (empty when the edition is clean). A feature with a problem is left out."""
+    reading = read_edition(Path(path) if path is not None else default_geodata())
+    checked = check(reading)
+
+    def kept(file: str, entries: list[Read[R]]) -> list[R]:
+        return [e.record for e in entries if e.record is not None and checked.keeps(file, e)]
+
+    atlas = Atlas(
+        kept(TERRITORIES_FILE, reading.periods),
+        kept(EVENTS_FILE, reading.events),
+        list(reading.essay.passages),
+        kept(LINES_FILE, reading.lines),
+        kept(CONTEXT_FILE, reading.context),
+        reading.path,
+        places=kept(PLACES_FILE, reading.places),
+        essay_title=reading.essay.title,
+        essay_heading=reading.essay.heading,
+        problems=checked.problems,
+    )
+    return atlas, checked.problems
 
 
 def load_atlas(path: str | os.PathLike | None = None, *, strict: bool = True) -> Atlas:
@@ -83,21 +114,10 @@ def load_atlas(path: str | os.PathLike | None = None, *, strict: bool = True) ->
     and `Atlas.problems` lists what is wrong (and so what was left out). The app uses this to
     keep a map on the screen while it shows the problems.
     """
-    edition = read_edition(Path(path) if path is not None else default_geodata())
-    if edition.problems and strict:
-        raise AtlasError(edition.problems)
-    return Atlas(
-        edition.periods,
-        edition.events,
-        edition.passages,
-        edition.lines,
-        edition.context,
-        edition.path,
-        places=edition.places,
-        essay_title=edition.essay.title,
-        essay_heading=edition.essay.heading,
-        problems=edition.problems,
-    )
+    atlas, problems = read_atlas(path)
+    if problems and strict:
+        raise AtlasError(problems)
+    return atlas
 
 
 class Atlas:
@@ -108,22 +128,22 @@ class Atlas:
         periods: list[Period],
         events: list[Event],
         passages: list[Passage],
-        lines: list | None = None,
-        context: list | None = None,
+        lines: list[Line] | None = None,
+        context: list[Area] | None = None,
         path: Path | None = None,
         essay_title: str = "",
         essay_heading: str = "",
-        places: list | None = None,
-        problems: list | None = None,
+        places: list[Place] | None = None,
+        problems: list[Problem] | None = None,
     ):
         self.path = path
         self.essay_title = essay_title
         self.essay_heading = essay_heading
-        self.places = tuple(_place(f) if isinstance(f, dict) else f for f in places or ())
+        self.places = tuple(places or ())
         self.problems = tuple(problems or ())  # empty unless loaded with strict=False
         self.periods = tuple(sorted(periods, key=lambda p: (p.territory, p.start)))
-        self.lines = tuple(_line(f) if isinstance(f, dict) else f for f in lines or ())
-        self.context = tuple(_area(f) if isinstance(f, dict) else f for f in context or ())
+        self.lines = tuple(lines or ())
+        self.context = tuple(context or ())
         self.timeline = Timeline.build(list(self.periods))
         self._events = tuple(sorted(events, key=lambda e: (e.date, e.name)))
         self._passages = tuple(sorted(passages, key=lambda p: p.order))
@@ -226,45 +246,3 @@ class Atlas:
     def selection(self, when: dt.date | int) -> Selection:
         """The passages of a year: all, the specific ones, and the one the panel shows first."""
         return Selection.of(self.passages(when))
-
-
-def _day(value) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _line(f: dict) -> Line:
-    return Line(
-        f.get("key", ""),
-        f["kind"],
-        f.get("name", ""),
-        f.get("source", ""),
-        f["geometry"],
-        _day(f.get("start")),
-        _day(f.get("end")),
-        f.get("territory"),
-    )
-
-
-def _area(f: dict) -> Area:
-    return Area(
-        f.get("key", ""),
-        f["kind"],
-        f.get("name", ""),
-        f.get("source", ""),
-        f["geometry"],
-        f.get("controller"),
-        _day(f.get("start")),
-        _day(f.get("end")),
-    )
-
-
-def _place(f: dict) -> Place:
-    return Place(
-        f.get("key", ""),
-        f["names"],
-        f["lon"],
-        f["lat"],
-        f.get("source", ""),
-        _day(f.get("start")),
-        _day(f.get("end")),
-    )

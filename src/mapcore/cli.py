@@ -6,21 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from .atlas import default_geodata
-from .validate import read_edition
+from .atlas import default_geodata, read_atlas
+from .validate import validate
 
 
 def _validate(args: argparse.Namespace) -> int:
     path = Path(args.dir) if args.dir else default_geodata()
-    edition = read_edition(path)
-    for problem in edition.problems:
+    atlas, problems = read_atlas(path)
+    for problem in problems:
         print(problem)
-    if edition.problems:
-        print(f"{len(edition.problems)} problem(s) in {path}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {path}", file=sys.stderr)
         return 1
+    shapes = len({p.shape for p in atlas.periods})
     print(
-        f"{path}: {len(edition.periods)} periods, {len(edition.events)} events, "
-        f"{len(edition.passages)} passages: clean"
+        f"{path}: {len(atlas.periods)} periods ({shapes} shapes), "
+        f"{len(atlas.all_events())} events, {len(atlas.passages(None))} passages: clean"
     )
     return 0
 
@@ -35,7 +36,7 @@ def _build(args: argparse.Namespace) -> int:
     counts = build(ne_dir, Path(args.data or DATA), Path(args.out or GEODATA))
     for name, count in counts.items():
         print(f"{name}: {count} features")
-    problems = read_edition(Path(args.out or GEODATA)).problems
+    problems = validate(Path(args.out or GEODATA))
     for problem in problems:
         print(problem)
     return 1 if problems else 0

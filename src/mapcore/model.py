@@ -1,4 +1,5 @@
-"""The atlas's records: periods of control, changes, passages, events, and data problems."""
+"""The atlas's records: periods of control, lines, areas, places, changes, passages, events,
+and data problems. Every dated record is in force by the same half-open rule, `in_force`."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from .vocab import ATLAS_START, controller_name
 
 
 def in_force(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
-    """The one rule for dated records: in force from `start` (inclusive) to `end` (exclusive);
-    None is open-ended."""
+    """The atlas's one rule for dates: from `start` (inclusive; None: from the beginning) to
+    `end` (exclusive; None: still in force)."""
     return (start is None or start <= day) and (end is None or day < end)
 
 
@@ -29,6 +30,7 @@ class Period:
     instrument: str
     source: str
     geometry: BaseGeometry = field(repr=False, compare=False)
+    shape: str = ""  # the geometry's key: periods with one shape share one geometry object
     claimant: str | None = None
     controller_label: str | None = None
     notes: str = ""
@@ -54,6 +56,56 @@ class Period:
         if self.controller_label:
             return self.controller_label
         return controller_name(self.controller, when, self.status)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line drawn on the map: a railway (belonging to a `territory`) or a boundary."""
+
+    key: str
+    kind: str  # "railway" | "boundary"
+    name: str
+    source: str
+    geometry: BaseGeometry = field(repr=False, compare=False)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    territory: str | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return in_force(self.start, self.end, day)
+
+
+@dataclass(frozen=True)
+class Area:
+    """A context area under the territories: land, a lake, or a power's home territory."""
+
+    key: str
+    kind: str  # "land" | "lake" | "home"
+    name: str
+    source: str
+    geometry: BaseGeometry = field(repr=False, compare=False)
+    controller: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return in_force(self.start, self.end, day)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place label for one naming period (Dalny, Dairen, Dalian...)."""
+
+    key: str
+    names: dict[str, str] = field(compare=False)  # by language code
+    lon: float
+    lat: float
+    start: dt.date | None
+    end: dt.date | None
+    source: str
+
+    def covers(self, day: dt.date) -> bool:
+        return in_force(self.start, self.end, day)
 
 
 @dataclass(frozen=True)
@@ -171,56 +223,6 @@ class Event:
 
     def in_year(self, year: int) -> bool:
         return self.date.year <= year <= (self.end or self.date).year
-
-
-@dataclass(frozen=True)
-class Line:
-    """A line the map draws: a railway (coloured by the zone's holder) or a border."""
-
-    key: str
-    kind: str
-    name: str
-    source: str
-    geometry: BaseGeometry = field(repr=False, compare=False)
-    start: dt.date | None = None
-    end: dt.date | None = None
-    territory: str | None = None
-
-    def covers(self, day: dt.date) -> bool:
-        return in_force(self.start, self.end, day)
-
-
-@dataclass(frozen=True)
-class Area:
-    """Context the map draws under the territories: land, lakes, a power's home country."""
-
-    key: str
-    kind: str
-    name: str
-    source: str
-    geometry: BaseGeometry = field(repr=False, compare=False)
-    controller: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    def covers(self, day: dt.date) -> bool:
-        return in_force(self.start, self.end, day)
-
-
-@dataclass(frozen=True)
-class Place:
-    """A named place (a city, a port) in one naming period."""
-
-    key: str
-    names: dict[str, str]
-    lon: float
-    lat: float
-    source: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    def covers(self, day: dt.date) -> bool:
-        return in_force(self.start, self.end, day)
 
 
 @dataclass(frozen=True)

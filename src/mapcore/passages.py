@@ -52,15 +52,19 @@ def text_digest(lines: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Essay:
-    """The essay's passages in order, with its title and the heading over the comments."""
+    """The essay's passages in order, with its title and the heading over the comments, and
+    what the file says of the whole: its paragraph count and the SHA-256 of its text."""
 
     title: str = ""
     heading: str = ""
     passages: tuple[Passage, ...] = ()
+    paragraphs: int | None = None
+    sha256: str | None = None
+    whole: bool = False  # every entry and the file's own fields were read: the text can be checked
 
 
 def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
-    """The essay in passages, and every problem found on the way."""
+    """The essay in passages, and every problem found reading it (`check_essay` checks it)."""
     problems: list[Problem] = []
     if not file.is_file():
         return Essay(), [Problem(name, "file is missing")]
@@ -75,14 +79,10 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
         return Essay(), [Problem(name, "has no [[passage]] entries")]
 
     passages: list[Passage] = []
-    seen_ids: dict[str, int] = {}
-    seen_text: dict[str, int] = {}
     for i, entry in enumerate(entries):
 
         def report(msg: str, i: int = i, entry: dict = entry) -> None:
-            pid = entry.get("id") if isinstance(entry, dict) else None
-            label = f"passage {i}" + (f" ({pid})" if isinstance(pid, str) else "")
-            problems.append(Problem(name, f"{label}: {msg}"))
+            problems.append(Problem(name, f"{_label(i, entry)}: {msg}"))
 
         if not isinstance(entry, dict):
             report("is not a table")
@@ -93,13 +93,9 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
         if not isinstance(pid, str) or not pid.strip():
             report("'id' is missing")
             ok = False
-        elif pid in seen_ids:
-            report(f"id repeats passage {seen_ids[pid]}")
         if not isinstance(text, str) or not text.strip():
             report("'text' is missing or empty")
             ok = False
-        elif text in seen_text:
-            report(f"text repeats passage {seen_text[text]}: a paragraph appears twice")
         if part not in PARTS:
             report(f"'part' must be one of {', '.join(PARTS)}, not {part!r}")
             ok = False
@@ -118,46 +114,76 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
                 except ValueError as exc:
                     report(str(exc))
                     ok = False
-        if not ok:
-            continue
-        seen_ids.setdefault(pid, i)
-        seen_text.setdefault(text, i)
-        passages.append(Passage(pid, text, tuple(ranges), part, marker, order=i))
+        if ok:
+            passages.append(Passage(pid, text, tuple(ranges), part, marker, order=i))
 
-    problems += _check_whole(doc, passages, name, complete=len(passages) == len(entries))
-    title, heading = doc.get("title"), doc.get("comments_heading", "")
-    if not isinstance(title, str) or not isinstance(heading, str):
-        title, heading = "", ""
-    return Essay(title, heading, tuple(passages)), problems
-
-
-def _check_whole(doc: dict, passages: list[Passage], name: str, complete: bool) -> list[Problem]:
-    """The passages, in order, rebuild the essay exactly once."""
     title, heading = doc.get("title"), doc.get("comments_heading", "")
     expected, digest = doc.get("paragraphs"), doc.get("sha256")
+    fields_ok = False
     if not isinstance(title, str) or not isinstance(heading, str):
-        return [Problem(name, "'title' and 'comments_heading' must be text")]
-    if not isinstance(expected, int) or not isinstance(digest, str):
-        return [Problem(name, "'paragraphs' (a count) and 'sha256' (of the essay) are missing")]
-    if not complete:
-        return []  # the entries' own problems say what is wrong
-    parts = [p.part for p in passages]
+        problems.append(Problem(name, "'title' and 'comments_heading' must be text"))
+        title, heading = "", ""
+    elif not isinstance(expected, int) or not isinstance(digest, str):
+        problems.append(
+            Problem(name, "'paragraphs' (a count) and 'sha256' (of the essay) are missing")
+        )
+    else:
+        fields_ok = True
+    return Essay(
+        title,
+        heading,
+        tuple(passages),
+        paragraphs=expected if isinstance(expected, int) else None,
+        sha256=digest if isinstance(digest, str) else None,
+        whole=fields_ok and len(passages) == len(entries),
+    ), problems
+
+
+def _label(i: int, entry: object) -> str:
+    pid = entry.get("id") if isinstance(entry, dict) else None
+    return f"passage {i}" + (f" ({pid})" if isinstance(pid, str) else "")
+
+
+def check_essay(essay: Essay, name: str) -> list[Problem]:
+    """Every paragraph once, and the passages, in order, rebuild the essay exactly."""
+    problems: list[Problem] = []
+    seen_ids: dict[str, int] = {}
+    seen_text: dict[str, int] = {}
+    for p in essay.passages:
+        label = _label(p.order, {"id": p.id})
+        if p.id in seen_ids:
+            problems.append(Problem(name, f"{label}: id repeats passage {seen_ids[p.id]}"))
+        if p.text in seen_text:
+            problems.append(
+                Problem(
+                    name,
+                    f"{label}: text repeats passage {seen_text[p.text]}: a paragraph appears twice",
+                )
+            )
+        seen_ids.setdefault(p.id, p.order)
+        seen_text.setdefault(p.text, p.order)
+    if not essay.whole:
+        return problems  # what could not be read says what is wrong
+    parts = [p.part for p in essay.passages]
     if parts != sorted(parts, key=PARTS.index):
-        return [Problem(name, "comments must follow the essay's passages")]
-    if len(passages) != expected:
+        return [*problems, Problem(name, "comments must follow the essay's passages")]
+    if len(essay.passages) != essay.paragraphs:
         return [
+            *problems,
             Problem(
                 name,
-                f"{len(passages)} passages but the essay has {expected} paragraphs: "
-                "a paragraph is missing or split",
-            )
+                f"{len(essay.passages)} passages but the essay has {essay.paragraphs} "
+                "paragraphs: a paragraph is missing or split",
+            ),
         ]
-    if text_digest(original_lines(title, heading, passages)) != digest:
+    lines = original_lines(essay.title, essay.heading, list(essay.passages))
+    if text_digest(lines) != essay.sha256:
         return [
+            *problems,
             Problem(
                 name,
                 "the passages do not rebuild the author's text word for word "
                 "(a paragraph was edited or moved)",
-            )
+            ),
         ]
-    return []
+    return problems

@@ -29,16 +29,15 @@ RANK = {power: i for i, power in enumerate(LABELS)}
 
 
 def period_areas(atlas: Atlas) -> list[float]:
-    """The area of each of `atlas.periods` in km², each distinct geometry measured once."""
-    distinct: dict[bytes, int] = {}
+    """The area of each of `atlas.periods` in km², each distinct shape measured once."""
+    distinct: dict[str, int] = {}
     geoms = []
     keys = []
     for p in atlas.periods:
-        wkb = p.geometry.wkb
-        if wkb not in distinct:
-            distinct[wkb] = len(geoms)
+        if p.shape not in distinct:
+            distinct[p.shape] = len(geoms)
             geoms.append(p.geometry)
-        keys.append(distinct[wkb])
+        keys.append(distinct[p.shape])
     km2 = gpd.GeoSeries(geoms, crs="EPSG:4326").to_crs(EQUAL_AREA_CRS).area.to_numpy() / 1e6
     return [float(km2[k]) for k in keys]
 

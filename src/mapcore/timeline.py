@@ -84,7 +84,9 @@ def _changes(periods: list[Period]) -> list[Change]:
         plist.sort(key=lambda p: p.start)
         first = plist[0]
         if first.origin:  # carved out of another territory: its first day is a change
-            before = next((p for p in by_territory[first.origin] if p.covers(first.start)), None)
+            # .get: in a broken edition the origin may have no periods left (never add one here)
+            origins = by_territory.get(first.origin, [])
+            before = next((p for p in origins if p.covers(first.start)), None)
             out.append(Change(first.start, first.territory, before, first))
         for prev, nxt in itertools.pairwise(plist):
             if (prev.controller, prev.status) != (nxt.controller, nxt.status):

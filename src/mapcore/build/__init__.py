@@ -1,7 +1,8 @@
 """Build `geodata/` from Natural Earth and the project's readable definitions in `data/`.
 
 Same input, same bytes: features are sorted, coordinates rounded and JSON written with a fixed
-layout, so a rebuild that changes nothing shows no diff.
+layout, so a rebuild that changes nothing shows no diff. Each distinct shape is written once, to
+`shapes.geojson`; the periods of `territories.geojson` name theirs by key.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from .compose import (
     plain_feature,
     read_names,
     read_periods,
+    residual_split,
+    shape_features,
     territory_features,
 )
 
@@ -30,11 +33,10 @@ def build(ne_dir: Path, data_dir: Path = DATA, out_dir: Path = GEODATA) -> dict[
     from .geography import build_geography  # heavy: only the build needs it
 
     geo = build_geography(Path(ne_dir), Path(data_dir) / "lines.toml")
-    periods = read_periods(Path(data_dir) / "periods.csv")
+    pieces = residual_split(read_periods(Path(data_dir) / "periods.csv"), geo.territories)
     docs = {
-        "territories.geojson": territory_features(
-            periods, geo.territories, read_names(Path(data_dir) / "names.csv")
-        ),
+        "territories.geojson": territory_features(pieces, read_names(Path(data_dir) / "names.csv")),
+        "shapes.geojson": shape_features(pieces),
         "places.geojson": place_features(Path(data_dir) / "places.csv"),
         "lines.geojson": [_plain(f) for f in geo.lines],
         "context.geojson": [_plain(f) for f in geo.context],

@@ -19,6 +19,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..geojson import write_geometry
+from ..model import in_force
 from ..vocab import LANGUAGES as VOCAB_LANGUAGES
 
 RESIDUAL = ("manchuria",)
@@ -72,7 +73,7 @@ class Row:
         return self.values["geometry"] or self.territory
 
     def covers(self, day: dt.date) -> bool:
-        return self.start <= day and (self.end is None or day < self.end)
+        return in_force(self.start, self.end, day)
 
 
 def read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -92,15 +93,29 @@ def read_periods(path: Path) -> list[Row]:
     return rows
 
 
-def residual_split(
-    rows: list[Row], shapes: dict[str, BaseGeometry]
-) -> list[tuple[Row, BaseGeometry, dt.date, dt.date | None]]:
-    """Each row with its geometry; residual rows cut at every day their carve-outs change."""
+@dataclass(frozen=True)
+class Piece:
+    """A period as written: its row, its dates (a residual row is cut in pieces) and its shape."""
+
+    row: Row
+    shape: str  # the key of its geometry in shapes.geojson
+    geometry: BaseGeometry
+    start: dt.date
+    end: dt.date | None
+
+
+def residual_split(rows: list[Row], shapes: dict[str, BaseGeometry]) -> list[Piece]:
+    """Each row with its shape; residual rows cut at every day their carve-outs change.
+
+    A residual piece's shape key names what was taken out of it
+    (`manchuria - kwantung - south-manchuria-railway@1898`), so pieces with the same carve-outs
+    share one shape.
+    """
     out = []
     for row in rows:
         geom = shapes[row.key]
         if row.territory not in RESIDUAL:
-            out.append((row, geom, row.start, row.end))
+            out.append(Piece(row, row.key, geom, row.start, row.end))
             continue
         others = [
             r
@@ -125,7 +140,8 @@ def residual_split(
             end = pieces[i + 1][1] if i + 1 < len(pieces) else row.end
             cut = shapely.union_all([shapes[k] for k in sorted(keys)]) if keys else None
             piece = geom.difference(cut) if cut is not None else geom
-            out.append((row, shapely.set_precision(piece, 1e-5), start, end))
+            key = " - ".join((row.key, *sorted(keys)))
+            out.append(Piece(row, key, shapely.set_precision(piece, 1e-5), start, end))
     return out
 
 
@@ -143,10 +159,12 @@ def read_names(path: Path) -> dict[str, dict[str, dict[str, str]]]:
 
 
 def territory_features(
-    rows: list[Row], shapes: dict[str, BaseGeometry], names: dict[str, dict[str, dict[str, str]]]
+    pieces: list[Piece], names: dict[str, dict[str, dict[str, str]]]
 ) -> list[dict]:
-    features = []
-    for row, geom, start, end in residual_split(rows, shapes):
+    """One feature per period (piece): its properties, a null geometry and its `shape` key."""
+    features: list[dict[str, Any]] = []
+    for piece in pieces:
+        row, start, end = piece.row, piece.start, piece.end
         v = row.values
         props: dict[str, Any] = {
             "territory": row.territory,
@@ -168,9 +186,26 @@ def territory_features(
         props["names"] = named["names"]
         if named.get("short_names"):
             props["short_names"] = named["short_names"]
-        props["geometry_key"] = row.key
-        features.append({"type": "Feature", "properties": props, "geometry": write_geometry(geom)})
+        props["shape"] = piece.shape
+        features.append({"type": "Feature", "properties": props, "geometry": None})
     features.sort(key=lambda f: (f["properties"]["territory"], f["properties"]["start"]))
+    return features
+
+
+def shape_features(pieces: list[Piece]) -> list[dict]:
+    """One feature per distinct shape the periods name, by territory and key."""
+    first: dict[str, Piece] = {}
+    for piece in pieces:
+        first.setdefault(piece.shape, piece)
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"key": key, "territory": piece.row.territory},
+            "geometry": write_geometry(piece.geometry),
+        }
+        for key, piece in first.items()
+    ]
+    features.sort(key=lambda f: (f["properties"]["territory"], f["properties"]["key"]))
     return features
 
 

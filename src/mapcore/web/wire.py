@@ -254,12 +254,12 @@ def years() -> range:
 
 def static_data(atlas: Atlas) -> StaticData:
     """The map's file: the vocabulary, geometry, texts and every year's state, sent once."""
-    shapes: dict[bytes, int] = {}  # periods of one shape share it
+    shapes: dict[str, int] = {}  # periods of one shape share it
     geometries: list[dict] = []
     label_points: list[list[float]] = []
     periods: list[PeriodWire] = []
     for p in atlas.periods:
-        key = p.geometry.wkb
+        key = p.shape
         if key not in shapes:
             shapes[key] = len(geometries)
             geometries.append(mapping(p.geometry))
