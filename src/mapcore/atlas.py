@@ -44,21 +44,27 @@ ENV_GEODATA = "MAPCORE_GEODATA"
 DISTRIBUTION = "atlasapp"
 
 
-def packaged_geodata() -> Path:
-    """The atlas's own edition: inside the installed package (a wheel ships `geodata/` as
-    mapcore/geodata), or, for an editable install, the project's `geodata/` (found through the
-    install's PEP 610 record, not through the source tree's layout)."""
-    inside = Path(__file__).parent / "geodata"
-    if inside.is_dir():
-        return inside
+def editable_project() -> Path | None:
+    """The project folder of an editable install (from its PEP 610 record), else None."""
     try:
         record = json.loads(distribution(DISTRIBUTION).read_text("direct_url.json") or "{}")
     except PackageNotFoundError:
-        record = {}
+        return None
     url = urlparse(record.get("url", ""))
     if url.scheme == "file" and record.get("dir_info", {}).get("editable"):
-        return Path(unquote(url.path)) / "geodata"
-    return inside  # not there: load_atlas says "geodata folder not found", naming it
+        return Path(unquote(url.path))
+    return None
+
+
+def packaged_geodata() -> Path:
+    """The atlas's own edition: inside the installed package (a wheel ships `geodata/` as
+    mapcore/geodata), or, for an editable install, the project's `geodata/` (found through the
+    install's record, not through the source tree's layout)."""
+    inside = Path(__file__).parent / "geodata"
+    project = editable_project()
+    if inside.is_dir() or project is None:
+        return inside  # if it is not there, load_atlas says "geodata folder not found"
+    return project / "geodata"
 
 
 DEFAULT_GEODATA = packaged_geodata()

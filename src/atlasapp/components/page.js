@@ -9,6 +9,8 @@
  *   below its top, which the map's frame and the essay panel take).
  * - It sends the atlas's keys to Python (a trigger), which decides what they do.
  */
+import { loadScript } from "./scripts.js";
+
 const FIT_MARGIN = 10; // px left under a fitted box
 const FIT_MIN = 240;
 const MAP_TALLEST = 1.4; // a map is at most this many times as tall as it is wide: a taller
@@ -16,20 +18,6 @@ const MAP_TALLEST = 1.4; // a map is at most this many times as tall as it is wi
 const own = window.__atlasPage || (window.__atlasPage = {
   sliders: [], hooks: null, trigger: null, watched: new WeakSet(), fitting: false,
 });
-
-function loadScript(url) {
-  if (window.AtlasPage) return Promise.resolve();
-  if (!own.loading) {
-    own.loading = new Promise(function (resolve, reject) {
-      const s = document.createElement("script");
-      s.src = url;
-      s.onload = resolve;
-      s.onerror = function () { reject(new Error("could not load " + url)); };
-      document.head.appendChild(s);
-    });
-  }
-  return own.loading;
-}
 
 function sliderInput(key) {
   return document.querySelector(own.hooks.slider.replace("{key}", key));

@@ -1,20 +1,7 @@
 /* A panel beside the map (the essay, the year's notes): mapcore.web's own script, the same one
- * the classroom pack inlines, loaded once from the content-hashed URL the app published for it
- * (`data.module`), then drawn by its entry in window.AtlasPanels (`data.panel`). */
-const loading = window.__atlasScripts || (window.__atlasScripts = {});
-
-function loadScript(url) {
-  if (!loading[url]) {
-    loading[url] = new Promise(function (resolve, reject) {
-      const s = document.createElement("script");
-      s.src = url;
-      s.onload = resolve;
-      s.onerror = function () { reject(new Error("could not load " + url)); };
-      document.head.appendChild(s);
-    });
-  }
-  return loading[url];
-}
+ * the classroom pack inlines (`data.module`), drawn by its entry in window.AtlasPanels
+ * (`data.panel`) once the controller it follows is there. */
+import { loadScript } from "./scripts.js";
 
 export default function (component) {
   const data = component.data;

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from ..atlas import editable_project
 from ..geojson import dumps, feature_collection
 from .compose import (
     event_features,
@@ -22,7 +23,8 @@ from .compose import (
     territory_features,
 )
 
-PROJECT = Path(__file__).resolve().parents[3]
+# The build works in a checkout: the editable install's project, else the current folder.
+PROJECT = editable_project() or Path.cwd()
 DATA = PROJECT / "data"
 GEODATA = PROJECT / "geodata"
 NATURAL_EARTH_NOTE = "Made with Natural Earth (1:10m, public domain); historical lines from data/"

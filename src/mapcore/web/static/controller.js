@@ -4,7 +4,8 @@
  * change come from the data's timeline, made in Python. A binding feeds it: the app's page.js
  * (Streamlit's sliders, keys sent on to Python) or the pack's pack.js (its own slider).
  *
- * window.AtlasPage = {value, set, follow, key, frameKey, bind}; "atlas:year" events on window.
+ * window.AtlasPage = {value, set, follow, load, key, frameKey, bind}; "atlas:year" events on
+ * window.
  */
 (function () {
   "use strict";
@@ -37,6 +38,19 @@
     if (year !== null || (fallback !== null && fallback !== undefined)) {
       show(year === null ? fallback : year);
     }
+  };
+
+  /* A panel's data: fetched once per URL (the app), or given inline (the pack). */
+  const fetched = {};
+  page.load = function (url, inline) {
+    if (inline) return Promise.resolve(inline);
+    if (!fetched[url]) {
+      fetched[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + r.statusText);
+        return r.json();
+      });
+    }
+    return fetched[url];
   };
 
   /* A key the atlas steps with: handled (true) if the binding takes it. */

@@ -6,19 +6,6 @@
  */
 (function () {
 "use strict";
-const essays = {};
-
-function load(url, inline) {
-  if (inline) return Promise.resolve(inline); // the static pack: no server to fetch from
-  if (!essays[url]) {
-    essays[url] = fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(r.status + " " + r.statusText);
-      return r.json();
-    });
-  }
-  return essays[url];
-}
-
 function text(tag, className, value) {
   const el = document.createElement(tag);
   el.className = className;
@@ -122,7 +109,7 @@ function essayPanel(component) {
     parentElement.appendChild(root);
   }
   if (data.height) root.style.height = data.height + "px";
-  load(data.url, data.essay)
+  window.AtlasPage.load(data.url, data.essay)
     .then(function (essay) {
       const source = data.url || "inline";
       if (root.dataset.url !== source) {

@@ -5,19 +5,6 @@
  */
 (function () {
 "use strict";
-const files = {};
-
-function load(url, inline) {
-  if (inline) return Promise.resolve(inline); // the static pack: no server to fetch from
-  if (!files[url]) {
-    files[url] = fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(r.status + " " + r.statusText);
-      return r.json();
-    });
-  }
-  return files[url];
-}
-
 function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
@@ -63,7 +50,7 @@ function notesPanel(component) {
     root = el("div", "year-notes");
     parentElement.appendChild(root);
   }
-  load(data.url, data.notes)
+  window.AtlasPage.load(data.url, data.notes)
     .then(function (notes) {
       const show = function (year) {
         if (root.dataset.year !== String(year)) render(root, notes, year);
