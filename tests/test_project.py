@@ -27,9 +27,48 @@ def test_ci_runs_the_readmes_test_command_verbatim():
 
 
 def test_nothing_at_run_time_reaches_for_shared_or_a_cdn():
-    for path in [ROOT / "app.py", *(ROOT / "src" / "mapcore").rglob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "src").rglob("*.py")]:
         text = path.read_text(encoding="utf-8")
         if "build" in path.parts:
             continue  # the geodata build reads Natural Earth from a folder it is given
         assert "../shared" not in text, path
         assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, path
+
+
+def test_the_code_type_checks(tmp_path):
+    """mypy over src/ (its settings in pyproject.toml) is clean: py.typed ships, so the types
+    are a promise to whoever imports mapcore."""
+    from mypy import api
+
+    out, err, status = api.run(["--config-file", str(ROOT / "pyproject.toml"),
+                                "--cache-dir", str(tmp_path / "mypy"), str(ROOT / "src")])  # fmt: skip
+    assert status == 0, out + err
+
+
+def imports(path: Path) -> set[str]:
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            dots = "." * node.level
+            names.add(dots + (node.module or ""))
+    return names
+
+
+def test_the_layers_import_only_what_docs_architecture_allows():
+    """The core knows no Streamlit and no browser; the web layer no Streamlit; the app is the
+    only place that imports Streamlit."""
+    core = ROOT / "src" / "mapcore"
+    for path in core.rglob("*.py"):
+        found = imports(path)
+        assert not any(n.split(".")[0] in ("streamlit", "streamlit_folium", "atlasapp")
+                       for n in found), path  # fmt: skip
+        text = path.read_text(encoding="utf-8")
+        assert "/app/static" not in text and "_stcore" not in text, path  # no Streamlit URL
+        over_both = path.name == "cli.py" or "build" in path.parts  # the tools, not the core
+        if "web" not in path.relative_to(core).parts and not over_both:
+            assert not any(n.startswith((".web", "mapcore.web", "folium")) for n in found), path

@@ -114,7 +114,7 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
                 except ValueError as exc:
                     report(str(exc))
                     ok = False
-        if ok:
+        if ok and isinstance(pid, str) and isinstance(text, str):
             passages.append(Passage(pid, text, tuple(ranges), part, marker, order=i))
 
     title, heading = doc.get("title"), doc.get("comments_heading", "")

@@ -11,6 +11,7 @@ import datetime as dt
 
 import geopandas as gpd
 import pandas as pd
+from shapely.geometry.base import BaseGeometry
 
 from .atlas import Atlas
 from .timeline import resolve
@@ -31,8 +32,8 @@ RANK = {power: i for i, power in enumerate(LABELS)}
 def period_areas(atlas: Atlas) -> list[float]:
     """The area of each of `atlas.periods` in km², each distinct shape measured once."""
     distinct: dict[str, int] = {}
-    geoms = []
-    keys = []
+    geoms: list[BaseGeometry] = []
+    keys: list[int] = []
     for p in atlas.periods:
         if p.shape not in distinct:
             distinct[p.shape] = len(geoms)

@@ -92,16 +92,19 @@ def _changes(periods: list[Period]) -> list[Change]:
             if (prev.controller, prev.status) != (nxt.controller, nxt.status):
                 out.append(Change(nxt.start, nxt.territory, prev, nxt))
         last = plist[-1]
-        for succ in last.successors if last.end else ():
-            after = starts.get(succ, {}).get(last.end)
+        end = last.end
+        if end is None:
+            continue
+        for succ in last.successors:
+            after = starts.get(succ, {}).get(end)
             if after is None:
                 continue
             if (after.controller, after.status) == (last.controller, last.status):
                 continue  # divided or absorbed, but held as before
-            if min(p.start for p in by_territory[succ]) == last.end:
+            if min(p.start for p in by_territory[succ]) == end:
                 # a territory born of the division (korea -> korea-north): its first day
-                out.append(Change(last.end, succ, last, after))
+                out.append(Change(end, succ, last, after))
             else:
                 # a territory absorbed by one that grows (jehol -> manchuria)
-                out.append(Change(last.end, last.territory, last, after))
+                out.append(Change(end, last.territory, last, after))
     return sorted(out, key=lambda c: (c.date, c.territory))

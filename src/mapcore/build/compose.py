@@ -197,7 +197,7 @@ def shape_features(pieces: list[Piece]) -> list[dict]:
     first: dict[str, Piece] = {}
     for piece in pieces:
         first.setdefault(piece.shape, piece)
-    features = [
+    features: list[dict[str, Any]] = [
         {
             "type": "Feature",
             "properties": {"key": key, "territory": piece.row.territory},
@@ -210,7 +210,7 @@ def shape_features(pieces: list[Piece]) -> list[dict]:
 
 
 def event_features(path: Path) -> list[dict]:
-    features = []
+    features: list[dict[str, Any]] = []
     for v in read_csv(path, EVENT_COLUMNS):
         props = {
             k: v[k]
@@ -225,7 +225,7 @@ def event_features(path: Path) -> list[dict]:
 
 def place_features(path: Path) -> list[dict]:
     """Map labels for places, one feature per place and naming period."""
-    features = []
+    features: list[dict[str, Any]] = []
     for v in read_csv(path, PLACE_COLUMNS):
         props = {
             "key": v["key"],

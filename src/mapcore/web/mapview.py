@@ -17,7 +17,7 @@ CLIP = ((25.0, 95.0), (63.0, 170.0))  # the land layer's extent (Natural Earth, 
 # north): drawn as plain land, it lets a tall frame stay full of land without a straight edge.
 BEYOND = (((63.0, 95.0), (69.0, 170.0)),)
 LAND = ((CLIP[0][0], CLIP[0][1]), (BEYOND[0][1][0], CLIP[1][1]))  # where the frame may go
-MIN_ZOOM, MAX_ZOOM = 2.0, 9.0
+MIN_ZOOM, MAX_ZOOM = 2, 9
 
 TERRITORY_RANK = {
     "sakhalin-south": 92,
