@@ -40,8 +40,10 @@ def test_the_code_type_checks(tmp_path):
     are a promise to whoever imports mapcore."""
     from mypy import api
 
-    out, err, status = api.run(["--config-file", str(ROOT / "pyproject.toml"),
-                                "--cache-dir", str(tmp_path / "mypy"), str(ROOT / "src")])  # fmt: skip
+    config = str(ROOT / "pyproject.toml")
+    out, err, status = api.run(
+        ["--config-file", config, "--cache-dir", str(tmp_path / "mypy"), str(ROOT / "src")]
+    )
     assert status == 0, out + err
 
 
