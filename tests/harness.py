@@ -20,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("MAPCORE_CHROMIUM", "/usr/bin/chromium")
+# Screenshots to look at after a run: outside the checkout (tests never write into it).
+SHOTS = Path(os.environ.get("ATLAS_SCREENSHOTS") or Path(tempfile.gettempdir()) / "atlas-shots")
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",

@@ -2,15 +2,16 @@
 
 What a class sees: the map drawn offline, the colours on the map for a year, scrubbing with no
 remount and the zoom kept, deep links, passages that move the slider, play, arrow keys, and
-online tiles that fail gracefully. Screenshots are kept in artifacts/screenshots/.
+online tiles that fail gracefully. Screenshots go to harness.SHOTS.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 import pytest
 from harness import (
+    SHOTS,
     map_frame,
     map_year,
     open_page,
@@ -23,8 +24,6 @@ from mapcore.vocab import LAND, POWERS
 COLOURS = {p.id: p.colour for p in POWERS.values()}
 
 pytestmark = pytest.mark.browser
-
-SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 
 
 @pytest.fixture
@@ -233,4 +232,19 @@ def test_screenshots_for_the_record(open_app, year):
     SHOTS.mkdir(parents=True, exist_ok=True)
     target = SHOTS / f"app-{year}.png"
     page.screenshot(path=str(target))
-    assert target.stat().st_size > 50_000
+    from PIL import Image
+
+    legend = frame.locator(".atlas-legend .atlas-swatch[style]").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).backgroundColor)"
+    )
+    pixels = Image.open(target).convert("RGB")
+    assert pixels.size == (1920, 1080)
+    counts = {rgb: n for n, rgb in pixels.getcolors(1920 * 1080)}
+    for css in legend:  # every power the legend names is on the screen, in its colour
+        want = tuple(int(v) for v in re.findall(r"\d+", css)[:3])
+        near = sum(
+            n
+            for rgb, n in counts.items()
+            if max(abs(a - b) for a, b in zip(rgb, want, strict=True)) < 40
+        )
+        assert near > 50, (year, css)

@@ -119,6 +119,15 @@ def test_only_changes_of_control_are_listed(atlas):
                 )
 
 
-def test_the_public_api_is_small_and_exported():
-    for name in ("load_atlas", "Atlas", "AtlasError", "Passage", "Event", "Change", "validate"):
-        assert hasattr(mapcore, name)
+def test_the_public_api_answers_from_its_exports(tmp_path):
+    """What the README shows, through `mapcore`'s own exports only: load, ask, validate."""
+    atlas = mapcore.load_atlas()
+    assert isinstance(atlas, mapcore.Atlas)
+    assert atlas.controller("iturup", dt.date(1950, 6, 1)) == "russia"
+    assert all(isinstance(p, mapcore.Passage) for p in atlas.passages(1905))
+    assert all(isinstance(e, mapcore.Event) for e in atlas.events(1905))
+    assert all(isinstance(c, mapcore.Change) for c in atlas.changes(1905))
+    assert mapcore.validate(mapcore.default_geodata()) == []
+    with pytest.raises(mapcore.AtlasError, match="geodata folder not found"):
+        mapcore.load_atlas(tmp_path / "nowhere")
+    assert set(mapcore.__all__) <= set(dir(mapcore))

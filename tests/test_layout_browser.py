@@ -5,21 +5,19 @@ and two languages: the slider, the whole map and the year's passage are in the w
 scrolling; presenter mode fills the window and has a visible way out; no two map labels
 overlap, none sits under the legend, a marker or a control, none is cut off; the open legend
 leaves the subject free; the key places are named at the opening zoom. On a tablet and a phone
-the map comes near the top and fits the window. Screenshots go to artifacts/screenshots/.
+the map comes near the top and fits the window. Screenshots go to harness.SHOTS (outside
+the checkout).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from harness import layout_problems, map_frame, map_layout, open_page
+from harness import SHOTS, layout_problems, map_frame, map_layout, open_page
 
 from mapcore.web.mapview import HOME
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 PROJECTORS = {"1024x768": (1024, 768), "1280x720": (1280, 720), "1366x768": (1366, 768),
               "1920x1080": (1920, 1080)}  # fmt: skip
 YEARS = (1855, 1875, 1905, 1945, 2016)

@@ -4,14 +4,11 @@ app relies on (page.js's HOOKS and the presenter CSS), named when an upgrade bre
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from harness import map_frame, open_page, slider_thumb
+from harness import SHOTS, map_frame, open_page, slider_thumb
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 PAGE_YEARS = """() => {
   const inShadow = sel => [...document.querySelectorAll('*')].map(e => e.shadowRoot)
     .filter(Boolean).map(r => r.querySelector(sel)).find(Boolean);
