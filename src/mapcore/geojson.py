@@ -96,20 +96,20 @@ def read_geometry(geom: Any, allowed: tuple[str, ...]) -> BaseGeometry:
     return shp
 
 
-def write_geometry(geom: BaseGeometry) -> dict:
-    """A GeoJSON geometry with RFC 7946 winding and rounded coordinates."""
+def write_geometry(geom: BaseGeometry, places: int = PRECISION) -> dict:
+    """A GeoJSON geometry with RFC 7946 winding and coordinates rounded to `places`."""
     geom = shapely.orient_polygons(geom, exterior_cw=False)
-    return _round(mapping(geom))
+    return _round(mapping(geom), places)
 
 
-def _round(obj: Any) -> Any:
+def _round(obj: Any, places: int = PRECISION) -> Any:
     if isinstance(obj, float):
-        value = round(obj, PRECISION)
+        value = round(obj, places)
         return 0.0 if value == 0 else value
     if isinstance(obj, list | tuple):
-        return [_round(v) for v in obj]
+        return [_round(v, places) for v in obj]
     if isinstance(obj, dict):
-        return {k: _round(v) for k, v in obj.items()}
+        return {k: _round(v, places) for k, v in obj.items()}
     return obj
 
 
