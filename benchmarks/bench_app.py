@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import argparse
 import base64
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-
 from figures import figures
-from harness import launch, map_frame, open_page, running_app, slider_thumb, wait_map_year
 from playwright.sync_api import sync_playwright
+
+from atlasapp.testing import launch, map_frame, open_page, running_app, slider_thumb, wait_map_year
 
 WATCH_MAP = """() => {
   window.__drawn = []; window.__minPaths = Infinity;

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-
 from figures import figures
-from harness import launch, map_frame, running_app, slider_thumb
 from playwright.sync_api import sync_playwright
+
+from atlasapp.testing import launch, map_frame, running_app, slider_thumb
 
 INIT = """
 window.__keys = []; window.__urls = [];

@@ -11,18 +11,15 @@ nothing. Run:
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-
 from figures import figures
-from harness import launch, open_file
 from playwright.sync_api import sync_playwright
 
 import mapcore
+from atlasapp.testing import launch, open_file
 from mapcore.web.pack import export_pack
 
 WATCH = """() => {

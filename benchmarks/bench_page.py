@@ -23,16 +23,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from figures import figures
-from harness import ROOT, AppServer, launch, map_frame, open_page, running_app
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
+
+from atlasapp.testing import ROOT, AppServer, launch, map_frame, open_page, running_app
 
 WATCH = r"""(kind) => {
   const W = window.__bench = {keys: [], events: [], last: {}};

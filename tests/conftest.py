@@ -72,7 +72,7 @@ class Edition:
 def browser():
     """Debian's headless Chromium, shared by every browser test (skipped where it is missing,
     except in CI, where a missing browser is a failure)."""
-    from harness import CHROMIUM, launch
+    from atlasapp.testing import CHROMIUM, launch
 
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
@@ -88,7 +88,7 @@ def browser():
 @pytest.fixture(scope="session")
 def app_server():
     """The real app, started once for the browser tests on the project's geodata."""
-    from harness import running_app
+    from atlasapp.testing import running_app
 
     with running_app() as app:
         yield app

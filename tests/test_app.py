@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from apptest_kit import component, component_data
-from harness import app_copy
 from streamlit.testing.v1 import AppTest
 
+from atlasapp.testing import app_copy
 from mapcore.vocab import POWERS
 
 APP = str(app_copy())

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from harness import (
+
+from atlasapp.testing import (
     SHOTS,
     map_frame,
     map_year,
@@ -18,7 +19,6 @@ from harness import (
     slider_thumb,
     wait_map_year,
 )
-
 from mapcore.vocab import LAND, POWERS
 
 COLOURS = {p.id: p.colour for p in POWERS.values()}

@@ -4,8 +4,9 @@ if an upgrade breaks it, this names it rather than leaving the journeys to fail 
 from __future__ import annotations
 
 from apptest_kit import component, trigger
-from harness import app_copy
 from streamlit.testing.v1 import AppTest
+
+from atlasapp.testing import app_copy
 
 APP = str(app_copy())
 

@@ -13,10 +13,10 @@ import random
 from dataclasses import dataclass, replace
 
 from apptest_kit import component, component_data, trigger
-from harness import app_copy
 from streamlit.testing.v1 import AppTest
 from test_app import map_state
 
+from atlasapp.testing import app_copy
 from mapcore.links import Link, link_params
 
 APP = str(app_copy())

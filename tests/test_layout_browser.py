@@ -12,8 +12,8 @@ the checkout).
 from __future__ import annotations
 
 import pytest
-from harness import SHOTS, layout_problems, map_frame, map_layout, open_page
 
+from atlasapp.testing import SHOTS, layout_problems, map_frame, map_layout, open_page
 from mapcore.web.mapview import HOME
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,8 @@ app relies on (page.js's HOOKS and the presenter CSS), named when an upgrade bre
 from __future__ import annotations
 
 import pytest
-from harness import SHOTS, map_frame, open_page, slider_thumb
+
+from atlasapp.testing import SHOTS, map_frame, open_page, slider_thumb
 
 pytestmark = pytest.mark.browser
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from editions import copy_geodata, edit_feature, make_hostile
-from harness import app_copy
 from streamlit.testing.v1 import AppTest
 
 from atlasapp import edition as appkit
+from atlasapp.testing import app_copy
 
 APP = str(app_copy())
 T = "territories.geojson"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from editions import copy_geodata, edit_feature, make_hostile
 from editions import hostile as hostile_text
-from harness import map_frame, map_year, open_file, open_page, running_app
+
+from atlasapp.testing import map_frame, map_year, open_file, open_page, running_app
 
 pytestmark = pytest.mark.browser
 

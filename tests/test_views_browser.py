@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from harness import map_frame, map_year, open_file, open_page, wait_map_year
+
+from atlasapp.testing import map_frame, map_year, open_file, open_page, wait_map_year
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,8 @@
 """Drive the real app in headless Chromium: start the server, block the world, find the map.
 
-Shared by the browser tests and `benchmarks/bench_app.py`. Chromium is Debian's
-(`/usr/bin/chromium`); Playwright only drives it, it never downloads a browser.
+Shared by the browser tests and the benchmarks (as Streamlit ships `streamlit.testing`); it
+works in a checkout, whose `app.py` and `.streamlit/` it runs from a temporary copy. Chromium
+is Debian's (`/usr/bin/chromium`); Playwright only drives it, it never downloads a browser.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from mapcore.atlas import editable_project
+
+ROOT = editable_project() or Path.cwd()  # the checkout whose app is driven
 CHROMIUM = os.environ.get("MAPCORE_CHROMIUM", "/usr/bin/chromium")
 # Screenshots to look at after a run: outside the checkout (tests never write into it).
 SHOTS = Path(os.environ.get("ATLAS_SCREENSHOTS") or Path(tempfile.gettempdir()) / "atlas-shots")
