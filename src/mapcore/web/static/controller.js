@@ -4,7 +4,7 @@
  * change come from the data's timeline, made in Python. A binding feeds it: the app's page.js
  * (Streamlit's sliders, keys sent on to Python) or the pack's pack.js (its own slider).
  *
- * window.AtlasPage = {value, set, follow, load, key, frameKey, bind}; "atlas:year" events on
+ * window.AtlasPage = {value, set, follow, load, panel, key, frameKey, bind}; "atlas:year" events on
  * window.
  */
 (function () {
@@ -51,6 +51,24 @@
       });
     }
     return fetched[url];
+  };
+
+  /* A panel's root element `div.CLASS` in `parent` (made once), with its style sheet linked. */
+  page.panel = function (parent, className, style) {
+    if (style && !parent.querySelector("link." + className + "-style")) {
+      const link = document.createElement("link");
+      link.className = className + "-style";
+      link.rel = "stylesheet";
+      link.href = style;
+      parent.appendChild(link);
+    }
+    let root = parent.querySelector("." + className);
+    if (!root) {
+      root = document.createElement("div");
+      root.className = className;
+      parent.appendChild(root);
+    }
+    return root;
   };
 
   /* A key the atlas steps with: handled (true) if the binding takes it. */

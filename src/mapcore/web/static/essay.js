@@ -95,19 +95,7 @@ function place(root, passage) {
 
 function essayPanel(component) {
   const { data, setTriggerValue, parentElement } = component;
-  if (data.style && !parentElement.querySelector("link.essay-style")) {
-    const link = document.createElement("link");
-    link.className = "essay-style";
-    link.rel = "stylesheet";
-    link.href = data.style;
-    parentElement.appendChild(link);
-  }
-  let root = parentElement.querySelector(".essay");
-  if (!root) {
-    root = document.createElement("div");
-    root.className = "essay";
-    parentElement.appendChild(root);
-  }
+  const root = window.AtlasPage.panel(parentElement, "essay", data.style);
   if (data.height) root.style.height = data.height + "px";
   window.AtlasPage.load(data.url, data.essay)
     .then(function (essay) {

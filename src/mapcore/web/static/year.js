@@ -38,18 +38,7 @@ function render(root, notes, year) {
 
 function notesPanel(component) {
   const { data, parentElement } = component;
-  if (data.style && !parentElement.querySelector("link.year-style")) {
-    const link = document.createElement("link");
-    link.className = "year-style";
-    link.rel = "stylesheet";
-    link.href = data.style;
-    parentElement.appendChild(link);
-  }
-  let root = parentElement.querySelector(".year-notes");
-  if (!root) {
-    root = el("div", "year-notes");
-    parentElement.appendChild(root);
-  }
+  const root = window.AtlasPage.panel(parentElement, "year-notes", data.style);
   window.AtlasPage.load(data.url, data.notes)
     .then(function (notes) {
       const show = function (year) {
