@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import box
 
 from atlasapp.views.chart import chart_colour
@@ -87,3 +89,25 @@ def test_the_colours_are_distinct_and_story_names_them():
     assert len(set(colours)) == len(colours)
     atlas = one_territory("mongolia")
     assert story.difference_lines(atlas, 1850, 1900) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    holders=st.lists(st.sampled_from(CONTROLLERS), min_size=1, max_size=3, unique=True),
+    status=st.sampled_from(list(STATUSES)),
+    claimant=st.sampled_from(CONTROLLERS),
+)
+def test_any_controller_the_validator_accepts_draws_and_charts(holders, status, claimant):
+    """Joint holders, any status, any claimant: whatever the validator lets through, the map's
+    data, the legend, the chart and the notes take it."""
+    controller = "+".join(sorted(holders))
+    assert controller_problem(controller) is None
+    atlas = one_territory(controller, status, claimant if status == "disputed" else None)
+    state = wire.year_state(atlas, 1900)
+    assert state["territories"][0]["colours"] == [POWERS[h].colour for h in sorted(holders)]
+    areas = stats.area_by_power(atlas, 1850, 1850)
+    expected = {"contested"} if status == "contested" else set(holders)
+    assert set(areas.power) == expected
+    assert abs(areas.km2.sum() - stats.period_areas(atlas)[0]) < 1e-6  # shared, not lost
+    assert all(chart_colour(p).startswith("#") for p in areas.power)
+    assert story.change_lines(atlas.changes(1850)) == []
