@@ -12,7 +12,9 @@ import datetime as dt
 
 import pytest
 
-EQUAL_AREA = "+proj=laea +lat_0=45 +lon_0=135 +datum=WGS84 +units=m"
+from mapcore.vocab import EQUAL_AREA_CRS
+
+EQUAL_AREA = EQUAL_AREA_CRS  # the vocabulary's, as the chart measures
 
 
 def km2(atlas, territories, when):

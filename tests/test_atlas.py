@@ -9,6 +9,7 @@ import pytest
 import mapcore
 from mapcore import reference_day
 from mapcore.story import change_lines
+from mapcore.vocab import EQUAL_AREA_CRS
 
 
 def test_snapshot_is_one_row_per_territory_in_wgs84(atlas):
@@ -52,7 +53,7 @@ def test_a_year_means_its_31_december(atlas):
 
 def test_every_year_covers_the_same_land_with_no_hole(atlas):
     """Carving out railways, absorbing Jehol, dividing Korea: the map never opens a hole."""
-    laea = "+proj=laea +lat_0=45 +lon_0=135 +datum=WGS84"
+    laea = EQUAL_AREA_CRS
     first = atlas.snapshot(1850).to_crs(laea).area.sum()
     assert len(atlas.snapshot(1850)) == 15  # no railway zones yet; Korea whole
     for year in range(1850, dt.date.today().year + 1):

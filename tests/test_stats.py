@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from mapcore import stats
+from mapcore.vocab import EQUAL_AREA_CRS
 
-EQUAL_AREA = "+proj=laea +lat_0=45 +lon_0=135 +datum=WGS84 +units=m"
+EQUAL_AREA = EQUAL_AREA_CRS  # the vocabulary's, as the chart measures
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
+from ..vocab import EQUAL_AREA_CRS
 from .lines import LinesData, Place, load_lines
 
 GRID = 1e-5  # output precision in degrees: deterministic coordinates with 5 decimals
@@ -28,7 +29,7 @@ TOL_SMALL = 0.002  # for the Kurils and Habomai, so that small islands keep thei
 SMALL_ISLAND_DEG2 = 1.0  # context land parts below this area get TOL_SMALL
 RAIL_HALF_WIDTH_M = 1000.0  # railway zone: 1 km each side of the centreline (schematic)
 RAIL_CRS = "+proj=laea +lat_0=44 +lon_0=125 +datum=WGS84 +units=m"  # metric, centred on Manchuria
-AREA_CRS = "+proj=laea +lat_0=45 +lon_0=135 +datum=WGS84 +units=m"  # equal-area, for sizes
+AREA_CRS = EQUAL_AREA_CRS  # equal-area, for sizes
 LAKE_MIN_KM2 = 500.0  # smaller lakes are left out of the context layer
 ISLAND_ATTACH_DEG = 0.25  # an island joins the nearest seeded province within this distance
 MIN_PART_DEG2 = 1e-6  # ~0.01 km²: smaller parts of a lease are crumbs of the ring, not land
