@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from mapcore import load_atlas
 from mapcore.atlas import DEFAULT_GEODATA
+
+# Hypothesis keeps its examples and caches outside the checkout, like all the tests write.
+set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "atlas-hypothesis"))
 
 
 @pytest.fixture(scope="session")
