@@ -416,3 +416,73 @@ def test_cli_broken_exits_1_with_one_line_per_problem_and_no_traceback(edition):
 def test_cli_a_folder_that_does_not_exist(tmp_path):
     run = _cli("validate", str(tmp_path / "nowhere"))
     assert run.returncode == 1 and "geodata folder not found" in run.stdout
+
+
+L = "lines.geojson"
+
+
+@pytest.mark.parametrize(
+    ("key", "props", "expected"),
+    [
+        # E7 as it was: the 50th parallel from the signature, while Japan held the whole island
+        ("sakhalin-50n", {"start": "1905-09-05"},
+         "lines.geojson: feature {i} (sakhalin-50n): starts 1905-09-05, a day no period of "
+         "sakhalin-south or sakhalin-north begins (nearest: 1905-07-07, 1905-07-24, "
+         "1905-07-31, 1905-10-15)"),
+        ("korea-38n", {"start": "1945-08-12"},
+         "lines.geojson: feature {i} (korea-38n): starts 1945-08-12, a day no period of "
+         "korea-north or korea-south begins (nearest: 1945-08-10, 1945-08-24, 1945-09-09)"),
+        ("korea-38n", {"start": "1940-01-01", "end": "1945-08-24"},
+         "lines.geojson: feature {i} (korea-38n): is drawn 1940-01-01 to 1945-08-24, but "
+         "korea-north is not in force all that time"),
+        ("sakhalin-50n", {"between": ["sakhalin-south", "atlantis"]},
+         "lines.geojson: feature {i} (sakhalin-50n): 'between' must name two known territories: "
+         "['sakhalin-south', 'atlantis']"),
+    ],
+)  # fmt: skip
+def test_a_boundarys_dates_must_agree_with_the_periods_it_bounds(edition, key, props, expected):
+    i = edition.find(L, key=key)
+    edition.edit_feature(L, i, **props)
+    assert expected.format(i=i) in messages(edition.path)
+
+
+def test_a_boundary_drawn_where_the_two_are_held_alike(edition):
+    i = edition.find(L, key="sakhalin-50n")
+    edition.edit_feature(L, i, start="1905-07-31")  # Japan occupies both halves that day
+    assert (f"lines.geojson: feature {i} (sakhalin-50n): starts 1905-07-31, when sakhalin-south "
+            "and sakhalin-north are held alike") in messages(edition.path)  # fmt: skip
+
+
+def named(edition, territory: str, name: str) -> int:
+    """The feature of `territory`'s period called `name`."""
+    return next(i for i, f in enumerate(edition.read(T)["features"])
+                if f["properties"]["territory"] == territory
+                and f["properties"]["name"] == name)  # fmt: skip
+
+
+def test_a_name_used_outside_its_days(edition):
+    i = named(edition, "primorye", "Primorsky Krai")
+    edition.edit_feature(T, i, start="1926-01-04")  # the krai was formed on 20 Oct 1938
+    j = named(edition, "primorye", "Primorye (Far Eastern Krai)")
+    edition.edit_feature(T, j, end="1926-01-04")
+    assert (
+        f"territories.geojson: feature {i} (primorye): is named 'Primorsky Krai' from "
+        "1926-01-04, but that name was in use only from 1938-10-20"
+    ) in messages(edition.path)
+
+
+def test_a_name_used_after_its_days(edition):
+    i = named(edition, "kwantung", "Lüshun-Dalian (Lüda)")
+    edition.edit_feature(T, i, end=None)  # as it was: Lüda to this day
+    found = messages(edition.path)
+    assert (
+        f"territories.geojson: feature {i} (kwantung): is named 'Lüshun-Dalian (Lüda)' to "
+        "today, but that name was in use only until 1981-03-05"
+    ) in found
+
+
+def test_name_in_use_must_be_dates(edition):
+    i = named(edition, "primorye", "Primorsky Krai")
+    edition.edit_feature(T, i, name_in_use={"from": "20 Oct 1938"})
+    assert any("'from' is not an ISO date" in m and f"feature {i} " in m
+               for m in messages(edition.path))  # fmt: skip

@@ -70,6 +70,7 @@ class Line:
     start: dt.date | None = None
     end: dt.date | None = None
     territory: str | None = None
+    between: tuple[str, ...] = ()  # a boundary: the two territories it separates
 
     def covers(self, day: dt.date) -> bool:
         return in_force(self.start, self.end, day)

@@ -318,6 +318,7 @@ def _period(
     v["short_names"] = _names(props, bad, "short_names") if "short_names" in props else {}
     v["controller_name"] = _text(props, "controller_name", bad, required=False) or None
     v["notes"] = _text(props, "notes", bad, required=False)
+    v["name_in_use"] = _in_use(props, bad)
     v["shape"], geometry = _where(props, geometry, v, bad, shapes)
     if geometry is None or v["start"] is None:
         return v, None
@@ -341,6 +342,18 @@ def _period(
         names=clean_names(v["names"]),
         short_names=clean_names(v["short_names"]),
     )
+
+
+def _in_use(props: dict, bad: Report) -> tuple[dt.date | None, dt.date | None] | None:
+    """When the period's name was in use, where the data says (`name_in_use`: from, until)."""
+    use = props.get("name_in_use")
+    if use is None:
+        return None
+    if not isinstance(use, dict) or set(use) - {"from", "until"}:
+        bad(f"'name_in_use' must be {{'from': date, 'until': date}}: {use!r}")
+        return None
+    days = [_date(use, k, bad) if use.get(k) is not None else None for k in ("from", "until")]
+    return days[0], days[1]
 
 
 def inline_key(territory: str, start: dt.date | None) -> str:
@@ -406,6 +419,11 @@ def _line(props: dict, geometry: BaseGeometry | None, index: int, bad: Report):
     v = _plain(props, ("kind", "name", "start", "source"), bad)
     v["territory"] = _text(props, "territory", bad, required=False) or None
     v["controller"] = _controller(props, bad)
+    between = props.get("between") or []
+    if not isinstance(between, list) or not all(isinstance(t, str) for t in between):
+        bad(f"'between' must list the two territory ids the line separates: {between!r}")
+        between = []
+    v["between"] = tuple(between)
     if geometry is None:
         return v, None
     return v, Line(
@@ -417,6 +435,7 @@ def _line(props: dict, geometry: BaseGeometry | None, index: int, bad: Report):
         start=v["start"],
         end=v["end"],
         territory=v["territory"],
+        between=v["between"],
     )
 
 

@@ -73,9 +73,10 @@ def check(reading: Reading) -> Checked:
     found: list[Problem] = []
     left_out: set[tuple[str, int]] = set()
 
-    def each(file: str, entries: list[Read], rule: Callable[[dict[str, Any], Report], None]):
+    def each(file: str, entries: list[Read], rule: Callable[[dict[str, Any], Report], None],
+             names: tuple[str, ...] = ("territory",)):  # fmt: skip
         for entry in entries:
-            label = entry.values.get("territory") or None
+            label = next((entry.values[n] for n in names if entry.values.get(n)), None)
 
             def report(msg: str, entry: Read = entry, label: str | None = label) -> None:
                 found.append(Problem(file, msg, feature=entry.index, territory=label))
@@ -90,6 +91,7 @@ def check(reading: Reading) -> Checked:
         found += check_coverage([s for s in reading.spans if s.territory in TERRITORIES])
     each(EVENTS_FILE, reading.events, _event)
     each(LINES_FILE, reading.lines, _controller)
+    each(LINES_FILE, reading.lines, lambda v, bad: _bounds(v, bad, reading), ("territory", "key"))
     each(CONTEXT_FILE, reading.context, _controller)
     each(PLACES_FILE, reading.places, _place)
     found += check_essay(reading.essay, PASSAGES_FILE)
@@ -173,7 +175,21 @@ def _period(v: dict[str, Any], bad: Report, reading: Reading, owners: dict[str, 
         bad(f"'successors' must list known territory ids: {v['successors']!r}")
     _names(v["names"], bad)
     _names(v["short_names"], bad, "short_names", required=())
+    _name_in_use(v, bad)
     _shape_reference(v, bad, reading, owners)
+
+
+def _name_in_use(v: dict[str, Any], bad: Report) -> None:
+    """A period's name is used only while it was the name (names.csv says when, where known)."""
+    use, start, end = v.get("name_in_use"), v["start"], v["end"]
+    if not use or start is None:
+        return
+    first, last = use
+    if first is not None and start < first:
+        bad(f"is named {v['name']!r} from {start}, but that name was in use only from {first}")
+    if last is not None and (end is None or end > last):
+        bad(f"is named {v['name']!r} to {end or 'today'}, but that name was in use only until "
+            f"{last}")  # fmt: skip
 
 
 def _shape_reference(
@@ -211,6 +227,44 @@ def _names(
     missing = [k for k in required if k not in clean]
     if missing:
         bad(f"'{key}' lacks {', '.join(missing)}")
+
+
+def _bounds(v: dict[str, Any], bad: Report, reading: Reading) -> None:
+    """A boundary's dates agree with the periods of the two territories it separates: both are
+    in force all the while it is drawn, it starts and ends on days a period of one of them
+    begins, and on its first day they are held apart (by controller or status)."""
+    between = v.get("between") or ()
+    if not between:
+        return
+    if len(between) != 2 or not all(t in TERRITORIES for t in between):
+        bad(f"'between' must name two known territories: {list(between)!r}")
+        return
+    start, end = v["start"], v["end"]
+    if start is None or reading.spans is None:
+        return  # no territories to hold it against: their file's problems say why
+    spans = {t: sorted((s for s in reading.spans if s.territory == t), key=lambda s: s.start)
+             for t in between}  # fmt: skip
+    for t, ts in spans.items():
+        if not ts:
+            return  # the territory's own problems say why
+        last = ts[-1].end
+        if ts[0].start > start or (last is not None and (end is None or last < end)):
+            bad(f"is drawn {start} to {end or 'today'}, but {t} is not in force all that time")
+            return
+    begins = sorted({s.start for ts in spans.values() for s in ts})
+    for label, day in (("starts", start), ("ends", end)):
+        if day is not None and day not in begins:
+            near = [d for d in begins if abs((d - day).days) <= 400]
+            hint = f" (nearest: {', '.join(map(str, near))})" if near else ""
+            bad(f"{label} {day}, a day no period of {' or '.join(between)} begins{hint}")
+    held = [next((e.record for e in reading.periods if e.record is not None
+                  and e.record.territory == t and e.record.covers(start)), None)
+            for t in between]  # fmt: skip
+    if held[0] and held[1] and (held[0].controller, held[0].status) == (
+        held[1].controller,
+        held[1].status,
+    ):
+        bad(f"starts {start}, when {between[0]} and {between[1]} are held alike")
 
 
 def _event(v: dict[str, Any], bad: Report) -> None:

@@ -140,7 +140,10 @@ POWERS: dict[str, Power] = {
         Power("japan", ((ATLAS_START, "Tokugawa Japan"), (dt.date(1868, 1, 3), "Empire of Japan"),
                         (dt.date(1947, 5, 3), "Japan")), "#D55E00", "Japan"),
         Power("russia", ((ATLAS_START, "Russian Empire"),
-                         (dt.date(1917, 3, 15), "Russian Republic"),
+                         # the Provisional Government; the republic was proclaimed
+                         # on 1 (14) Sep 1917
+                         (dt.date(1917, 3, 15), "Russia (Provisional Government)"),
+                         (dt.date(1917, 9, 14), "Russian Republic"),
                          (dt.date(1917, 11, 7), "Soviet Russia"),
                          (dt.date(1922, 12, 30), "Soviet Union"),
                          (dt.date(1991, 12, 26), "Russian Federation")), "#0072B2",

@@ -40,7 +40,10 @@ PERIOD_COLUMNS = (
     "successors",
 )
 LANGUAGES = tuple(VOCAB_LANGUAGES)
-NAME_COLUMNS = ("name", "ja", "ru", "zh", "ko", "short", *(f"short_{k}" for k in LANGUAGES[1:]))
+NAME_COLUMNS = (
+    "name", "ja", "ru", "zh", "ko", "short", *(f"short_{k}" for k in LANGUAGES[1:]),
+    "in_use_from", "in_use_until",  # the days the name was in use, where the record says
+)  # fmt: skip
 PLACE_COLUMNS = ("key", "start", "end", "lat", "lon", *LANGUAGES, "source")
 EVENT_COLUMNS = (
     "date",
@@ -145,22 +148,21 @@ def residual_split(rows: list[Row], shapes: dict[str, BaseGeometry]) -> list[Pie
     return out
 
 
-def read_names(path: Path) -> dict[str, dict[str, dict[str, str]]]:
-    """Each English period name's names in every language, and the short forms a map label
-    falls back on where it has one (empty cells left out)."""
+def read_names(path: Path) -> dict[str, dict[str, Any]]:
+    """Each English period name's names in every language, the short forms a map label falls
+    back on where it has one (empty cells left out), and when it was in use, if known."""
     names = {}
     for v in read_csv(path, NAME_COLUMNS):
         short = {"en": v["short"], **{k: v[f"short_{k}"] for k in LANGUAGES[1:]}}
         names[v["name"]] = {
             "names": {"en": v["name"], **{k: v[k] for k in LANGUAGES[1:] if v[k]}},
             "short_names": {k: name for k, name in short.items() if name},
+            "in_use": {"from": v["in_use_from"] or None, "until": v["in_use_until"] or None},
         }
     return names
 
 
-def territory_features(
-    pieces: list[Piece], names: dict[str, dict[str, dict[str, str]]]
-) -> list[dict]:
+def territory_features(pieces: list[Piece], names: dict[str, dict[str, Any]]) -> list[dict]:
     """One feature per period (piece): its properties, a null geometry and its `shape` key."""
     features: list[dict[str, Any]] = []
     for piece in pieces:
@@ -186,6 +188,8 @@ def territory_features(
         props["names"] = named["names"]
         if named.get("short_names"):
             props["short_names"] = named["short_names"]
+        if any((named.get("in_use") or {}).values()):
+            props["name_in_use"] = named["in_use"]
         props["shape"] = piece.shape
         features.append({"type": "Feature", "properties": props, "geometry": None})
     features.sort(key=lambda f: (f["properties"]["territory"], f["properties"]["start"]))

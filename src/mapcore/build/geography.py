@@ -57,6 +57,7 @@ ORDER = (
     "kwantung",
     "south-manchuria-railway@1898",
     "south-manchuria-railway",
+    "chinese-eastern-railway@1896",
     "chinese-eastern-railway",
     "manchuria@1933",
     "jehol",
@@ -89,6 +90,7 @@ class LineFeature:
     end: str | None
     source: str
     geometry: BaseGeometry
+    between: list[str] | None = None  # a boundary: the two territories it separates
 
 
 @dataclass(frozen=True)
@@ -311,6 +313,7 @@ def build_geography(ne_dir: Path, lines_path: Path) -> Geography:
 
     geo["south-manchuria-railway@1898"] = zone("south-manchuria-railway@1898", geo["kwantung"])
     geo["south-manchuria-railway"] = zone("south-manchuria-railway", geo["kwantung"])
+    geo["chinese-eastern-railway@1896"] = zone("chinese-eastern-railway@1896", geo["kwantung"])
     geo["chinese-eastern-railway"] = zone("chinese-eastern-railway", geo["south-manchuria-railway"])
     territories = {k: geo[k] for k in ORDER}
 
@@ -330,7 +333,8 @@ def build_geography(ne_dir: Path, lines_path: Path) -> Geography:
     for key, (left, right) in SHARED_EDGES.items():
         b = data.boundaries[key]
         edge = _shared(geo[left], geo[right])
-        lines.append(LineFeature(key, "boundary", b.name, None, b.start, b.end, b.source, edge))
+        lines.append(LineFeature(key, "boundary", b.name, None, b.start, b.end, b.source, edge,
+                                 list(b.between) or None))  # fmt: skip
     lakes = gpd.read_file(ne_dir / "ne_10m_lakes_ne_asia.geojson")
     land = gpd.read_file(ne_dir / "ne_10m_land_ne_asia.geojson").geometry
     return Geography(territories, lines, _context(land, lakes, a))

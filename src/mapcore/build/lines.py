@@ -54,6 +54,8 @@ class Boundary:
     sea: tuple[Place, ...] = ()
     latitude: float | None = None
     natural_earth: tuple[str, ...] = ()
+    between: tuple[str, ...] = ()  # the two territories it separates (the validator checks
+    # that the line's dates agree with their periods)
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ def load_lines(path: Path) -> LinesData:
             sea=_places(b.get("sea", []), b["key"]),
             latitude=float(b["latitude"]) if "latitude" in b else None,
             natural_earth=tuple(b.get("natural_earth", ())),
+            between=tuple(b.get("between", ())),
         )
         for b in raw.get("boundary", [])
     }

@@ -1,0 +1,147 @@
+"""The audit of issue 10: each error it found, fixed, and each judgment call, settled by the
+atlas's dating rules (docs/data.md). Facts are the record's (sources in data/ and in the
+comments); the tests read the atlas as the app does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point
+
+D = dt.date
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def name(atlas, territory: str, day: dt.date) -> str:
+    return atlas.period(territory, day).name
+
+
+# -- E3: Manchukuo takes Jehol on 4 Mar 1933, when Chengde fell --------------------------------
+
+
+def test_e3_jehol_falls_to_manchukuo_on_4_march_1933(atlas):
+    assert atlas.period("jehol", D(1933, 3, 3)).status == "contested"
+    assert atlas.period("jehol", D(1933, 3, 4)) is None  # absorbed into Manchukuo
+    assert atlas.period("manchuria", D(1933, 3, 4)).start == D(1933, 3, 4)
+    docs = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    assert "1 Mar 1933" not in docs and "4 Mar 1933" in docs
+
+
+# -- E4, E5: Ezo under Matsumae in 1850; Chishima Province from 1869 ----------------------------
+
+
+@pytest.mark.parametrize("territory", ["iturup", "kunashir", "shikotan", "habomai"])
+def test_e4_the_southern_kurils_in_1850_are_matsumaes(atlas, territory):
+    period = atlas.period(territory, D(1850, 1, 1))
+    assert (period.controller, period.status) == ("japan", "sovereign")
+    assert "Matsumae" in period.instrument and "1821" in period.instrument
+    assert "direct shogunate rule of Ezo (since 1799" not in period.instrument
+
+
+def test_e5_chishima_province_dates_from_1869(atlas):
+    notes = [p.notes for p in atlas.periods if p.start == D(1875, 8, 22)]
+    assert notes and not any("Chishima Province in 1876" in n for n in notes)
+    assert any("15 Aug 1869" in n and "1885" in n for n in notes)
+
+
+# -- E7: the lines start and end with the periods they bound -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "start", "end"),
+    [
+        ("sakhalin-50n", D(1905, 10, 15), D(1946, 2, 2)),  # Portsmouth in force; the annexation
+        ("korea-38n", D(1945, 8, 10), D(1953, 7, 27)),  # Korea divided; the armistice
+        ("kwantung-lease", D(1898, 3, 27), D(1945, 8, 22)),
+    ],
+)
+def test_e7_boundaries_agree_with_the_periods(atlas, key, start, end):
+    line = next(f for f in atlas.lines if f.key == key)
+    assert (line.start, line.end) == (start, end)
+    a, b = line.between
+    day_before = start - dt.timedelta(days=1)
+    before = [atlas.period(t, day_before) for t in (a, b)]
+    # the day before the line, the two were held alike (or one did not exist yet)
+    assert None in before or (before[0].controller, before[0].status) == (
+        before[1].controller,
+        before[1].status,
+    )
+    on = [atlas.period(t, start) for t in (a, b)]
+    assert (on[0].controller, on[0].status) != (on[1].controller, on[1].status)
+
+
+def test_e7_sakhalin_is_all_japanese_before_portsmouth_takes_effect(atlas):
+    for half in ("sakhalin-south", "sakhalin-north"):
+        assert atlas.period(half, D(1905, 9, 6)).controller == "japan"
+        assert atlas.period(half, D(1905, 10, 14)).status == "occupied"
+    assert atlas.controller("sakhalin-north", D(1905, 10, 15)) == "russia"
+
+
+# -- E8: names only while they were the names -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("territory", "day", "expected"),
+    [
+        ("primorye", D(1923, 6, 1), "Primorye Governorate"),
+        ("primorye", D(1930, 6, 1), "Primorye (Far Eastern Krai)"),
+        ("primorye", D(1938, 10, 19), "Primorye (Far Eastern Krai)"),
+        ("primorye", D(1938, 10, 20), "Primorsky Krai"),  # formed 20 Oct 1938
+        ("sakhalin-south", D(1946, 6, 1), "South Sakhalin (South Sakhalin Oblast)"),
+        ("sakhalin-south", D(1947, 1, 2), "South Sakhalin (Sakhalin Oblast)"),  # merged 2 Jan 1947
+        ("kurils-north", D(1946, 6, 1), "Kuril Islands (South Sakhalin Oblast)"),
+        ("urup", D(1950, 1, 1), "Urup (Sakhalin Oblast)"),
+        ("kwantung", D(1899, 1, 1), "Port Arthur and Talienwan lease"),
+        ("kwantung", D(1899, 8, 28), "Kwantung Oblast (Port Arthur and Dalny)"),  # 16 Aug O.S.
+        (
+            "south-manchuria-railway",
+            D(1906, 6, 1),
+            "Railway zone south of Changchun (Japanese army)",
+        ),
+        ("south-manchuria-railway", D(1906, 11, 26), "South Manchuria Railway zone"),
+        ("kwantung", D(1981, 3, 4), "Lüshun-Dalian (Lüda)"),
+        ("kwantung", D(1981, 3, 5), "Dalian (with Lüshunkou)"),  # renamed, effective 5 Mar 1981
+    ],
+)
+def test_e8_a_territory_bears_the_name_of_its_day(atlas, territory, day, expected):
+    assert name(atlas, territory, day) == expected
+
+
+def test_e8_the_left_bank_is_not_called_amur_oblast(atlas):
+    """The lower Amur (Nikolayevsk, Komsomolsk) was never in Amur Oblast."""
+    assert not [p for p in atlas.periods if p.territory == "amur" and "Oblast" in p.name]
+
+
+def test_e8_the_russian_republic_is_proclaimed_on_14_september_1917(atlas):
+    period = atlas.period("sakhalin-north", D(1917, 6, 1))
+    assert period.controller_name(D(1917, 6, 1)) == "Russia (Provisional Government)"
+    assert period.controller_name(D(1917, 9, 14)) == "Russian Republic"
+    assert period.controller_name(D(1917, 11, 7)) == "Soviet Russia"
+
+
+def test_e8_name_changes_are_not_changes_of_control(atlas):
+    assert not [c for c in atlas.changes(1938) if c.territory == "primorye"]
+    assert not [c for c in atlas.changes(1981) if c.territory == "kwantung"]
+
+
+# -- E12: the Harbin–Changchun corridor only from 1898 -----------------------------------------
+
+
+def test_e12_the_harbin_changchun_corridor_is_granted_in_1898(atlas):
+    branch = next(f for f in atlas.lines if f.key == "cer-south")
+    middle = branch.geometry.interpolate(0.5, normalized=True)  # between Harbin and Changchun
+    assert isinstance(middle, Point)
+    before, after = D(1897, 6, 1), D(1898, 3, 27)
+    assert not atlas.period("chinese-eastern-railway", before).geometry.intersects(middle)
+    assert atlas.period("chinese-eastern-railway", after).geometry.buffer(0.01).intersects(middle)
+    # the land is not lost in between: before 1898 it is Manchuria's
+    assert atlas.period("manchuria", before).geometry.buffer(0.01).intersects(middle)
+    main = next(f for f in atlas.lines if f.key == "cer-main")
+    harbin_west = main.geometry.interpolate(0.3, normalized=True)
+    assert (
+        atlas.period("chinese-eastern-railway", before)
+        .geometry.buffer(0.01)
+        .intersects(harbin_west)
+    )
