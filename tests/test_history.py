@@ -81,7 +81,16 @@ RECORD = [
     # Railway zones: absent before their concessions
     ("chinese-eastern-railway", D(1896, 9, 7), None, None),
     ("chinese-eastern-railway", D(1896, 9, 8), "russia", "concession"),
-    ("chinese-eastern-railway", D(1924, 5, 31), "china+russia", "joint"),
+    # joint management in force in Manchuria with the Mukden agreement (20 Sep 1924)
+    ("chinese-eastern-railway", D(1924, 5, 31), "china", "sovereign"),
+    ("chinese-eastern-railway", D(1924, 9, 19), "china", "sovereign"),
+    ("chinese-eastern-railway", D(1924, 9, 20), "china+russia", "joint"),
+    # the Boxer war: the railway zones a front like Manchuria, Jul to Oct 1900
+    ("chinese-eastern-railway", D(1900, 7, 16), "russia", "concession"),
+    ("chinese-eastern-railway", D(1900, 8, 1), "china+russia", "contested"),
+    ("chinese-eastern-railway", D(1900, 10, 1), "russia", "concession"),
+    ("south-manchuria-railway", D(1900, 8, 1), "china+russia", "contested"),
+    ("south-manchuria-railway", D(1900, 10, 1), "russia", "concession"),
     ("chinese-eastern-railway", D(1935, 3, 22), "japan+russia", "joint"),
     ("chinese-eastern-railway", D(1935, 3, 23), "japan", "puppet"),
     ("south-manchuria-railway", D(1898, 3, 26), None, None),
@@ -91,7 +100,9 @@ RECORD = [
     ("south-manchuria-railway", D(1952, 12, 31), "china", "sovereign"),
     # Manchuria, Manchukuo and Jehol
     ("manchuria", D(1900, 7, 16), "china", "sovereign"),
-    ("manchuria", D(1900, 7, 17), "russia", "occupied"),
+    ("manchuria", D(1900, 7, 17), "china+russia", "contested"),  # a war front until Mukden falls
+    ("manchuria", D(1900, 9, 30), "china+russia", "contested"),
+    ("manchuria", D(1900, 10, 1), "russia", "occupied"),
     ("manchuria", D(1904, 2, 8), "japan+russia", "contested"),
     ("manchuria", D(1931, 9, 17), "china", "sovereign"),
     ("manchuria", D(1931, 9, 18), "china+japan", "contested"),
@@ -102,7 +113,17 @@ RECORD = [
     ("jehol", D(1933, 3, 3), "china+japan", "contested"),
     ("jehol", D(1933, 3, 4), None, None),
     # Korea
-    ("korea", D(1905, 11, 16), "korea", "sovereign"),
+    # 1894: the palace seized (23 Jul), a war front to Pyongyang (15-16 Sep), then occupation
+    ("korea", D(1894, 7, 22), "korea", "sovereign"),
+    ("korea", D(1894, 7, 23), "china+japan", "contested"),
+    ("korea", D(1894, 9, 15), "china+japan", "contested"),
+    ("korea", D(1894, 9, 16), "japan", "occupied"),
+    ("korea", D(1895, 5, 7), "japan", "occupied"),
+    ("korea", D(1895, 5, 8), "korea", "sovereign"),
+    # 1904: Japanese troops in Seoul from 9 Feb (the protocol of 23 Feb)
+    ("korea", D(1904, 2, 8), "korea", "sovereign"),
+    ("korea", D(1904, 2, 9), "japan", "occupied"),
+    ("korea", D(1905, 11, 16), "japan", "occupied"),
     ("korea", D(1905, 11, 17), "japan", "protectorate"),
     ("korea", D(1910, 8, 28), "japan", "protectorate"),
     ("korea", D(1910, 8, 29), "japan", "sovereign"),
@@ -126,6 +147,13 @@ RECORD = [
     ("primorye", D(1922, 10, 24), "japan", "occupied"),
     ("primorye", D(1922, 10, 25), "far-eastern-republic", "sovereign"),
     ("primorye", D(1922, 11, 15), "russia", "sovereign"),
+    # the war opens at Port Arthur on the night of 8-9 Feb 1904
+    ("kwantung", D(1904, 2, 7), "russia", "leased"),
+    ("kwantung", D(1904, 2, 8), "japan+russia", "contested"),
+    # the Ussuri front until Khabarovsk falls (5 Sep 1918)
+    ("primorye", D(1918, 8, 11), "japan+russia", "contested"),
+    ("primorye", D(1918, 9, 4), "japan+russia", "contested"),
+    ("primorye", D(1918, 9, 5), "japan", "occupied"),
     ("kiautschou", D(1898, 3, 6), "germany", "leased"),
     ("kiautschou", D(1914, 11, 7), "japan", "occupied"),
     ("kiautschou", D(1922, 12, 10), "china", "sovereign"),

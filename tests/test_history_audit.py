@@ -145,3 +145,38 @@ def test_e12_the_harbin_changchun_corridor_is_granted_in_1898(atlas):
         .geometry.buffer(0.01)
         .intersects(harbin_west)
     )
+
+
+# -- judgment calls, settled by the atlas's rules and noted --------------------------------------
+
+
+def test_kwantung_1945_55_is_joint_in_law_and_soviet_in_fact(atlas):
+    period = atlas.period("kwantung", D(1950, 1, 1))
+    assert (period.controller, period.status) == ("china+russia", "joint")
+    assert "Soviet military zone" in period.notes
+
+
+def test_aigun_ratification_is_stated_both_ways(atlas):
+    period = atlas.period("primorye", D(1859, 1, 1))
+    assert "14 Jun 1858" in period.notes and "never ratified" in period.notes
+    assert period.start == D(1858, 5, 28)  # from the signature, which the sources agree on
+
+
+def test_the_japanese_reoccupation_of_the_lower_amur_is_noted(atlas):
+    period = atlas.period("amur", D(1921, 1, 1))
+    assert period.controller == "far-eastern-republic"
+    assert "Nikolayevsk" in period.notes and "3 Jun 1920" in period.notes
+
+
+def test_every_front_settled_here_is_a_front_and_then_an_occupation(atlas):
+    """Manchuria 1900, Korea 1894, Primorye 1918: fighting, then the occupier holds the capital."""
+    for territory, fighting, held, occupier in (
+        ("manchuria", D(1900, 8, 15), D(1900, 10, 1), "russia"),  # Mukden taken 1 Oct 1900
+        ("korea", D(1894, 8, 15), D(1894, 9, 16), "japan"),  # after Pyongyang
+        ("primorye", D(1918, 8, 25), D(1918, 9, 5), "japan"),  # Khabarovsk taken 5 Sep 1918
+    ):
+        assert atlas.period(territory, fighting).status == "contested", territory
+        assert (atlas.controller(territory, held), atlas.period(territory, held).status) == (
+            occupier,
+            "occupied",
+        ), territory
