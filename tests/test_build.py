@@ -143,6 +143,13 @@ points = [{ lon = 114, lat = 45 }, { lon = 120, lat = 45 }, { lon = 120, lat = 3
 inside = [{ lon = 117, lat = 42 }]
 
 [[limit]]
+key = "liaodong-cession"
+name = "Cession limit"
+source = "a treaty"
+points = [{ lon = 119.5, lat = 36 }, { lon = 130.5, lat = 36 }]
+inside = [{ lon = 125, lat = 35 }]
+
+[[limit]]
 key = "lower-amur"
 name = "A river"
 source = "a treaty"
@@ -196,6 +203,8 @@ PERIODS = [
     ("habomai", "1850-01-01", "", "japan", "sovereign", "", "", "", ""),
     ("kwantung", "1850-01-01", "1898-03-27", "china", "sovereign", "", "", "", ""),
     ("kwantung", "1898-03-27", "", "russia", "leased", "", "", "", ""),
+    ("liaodong", "1894-10-24", "1895-12-25", "japan", "occupied", "", "", "manchuria",
+     "manchuria"),
     ("south-manchuria-railway", "1898-03-27", "1905-10-15", "russia", "concession", "",
      "south-manchuria-railway@1898", "manchuria", ""),
     ("south-manchuria-railway", "1905-10-15", "", "japan", "concession", "", "", "", ""),
@@ -368,6 +377,8 @@ def test_residual_pieces_are_keyed_by_what_was_carved_out_of_them(toy):
     ]
     assert manchuria == [
         ("1850-01-01", "manchuria - kwantung"),
+        ("1894-10-24", "manchuria - kwantung - liaodong"),
+        ("1895-12-25", "manchuria - kwantung"),
         ("1898-03-27", "manchuria - chinese-eastern-railway - kwantung - "
                        "south-manchuria-railway@1898"),
         ("1905-10-15", "manchuria - chinese-eastern-railway - kwantung - south-manchuria-railway"),

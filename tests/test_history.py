@@ -64,7 +64,9 @@ RECORD = [
     ("habomai", D(2016, 12, 15), "russia", "disputed"),
     ("urup", D(2016, 12, 15), "russia", "sovereign"),
     # Port Arthur and the Kwantung lease
-    ("kwantung", D(1894, 11, 20), "china", "sovereign"),
+    ("kwantung", D(1894, 11, 5), "china", "sovereign"),
+    ("kwantung", D(1894, 11, 6), "china+japan", "contested"),  # Jinzhou; Port Arthur falls 21 Nov
+    ("kwantung", D(1894, 11, 20), "china+japan", "contested"),
     ("kwantung", D(1894, 11, 21), "japan", "occupied"),
     ("kwantung", D(1895, 5, 8), "japan", "sovereign"),
     ("kwantung", D(1895, 12, 25), "china", "sovereign"),

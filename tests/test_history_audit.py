@@ -180,3 +180,70 @@ def test_every_front_settled_here_is_a_front_and_then_an_occupation(atlas):
             occupier,
             "occupied",
         ), territory
+
+
+# -- E1: southern Fengtian, ceded at Shimonoseki and returned -----------------------------------
+
+NAMED_TOWNS = {  # the places Art. II(a) names as included, at their old town centres
+    "Andong (Dandong), at the Yalu's mouth": (124.39, 40.13),
+    "Fenghuangcheng": (124.07, 40.45),
+    "Haicheng": (122.75, 40.85),
+    "Yingkou (Newchwang port)": (122.23, 40.67),
+}
+
+
+@pytest.mark.parametrize("town", NAMED_TOWNS)
+def test_e1_the_named_towns_are_japanese_in_mid_1895_and_chinese_after(atlas, town):
+    where = Point(*NAMED_TOWNS[town])
+
+    def holder(day: dt.date) -> tuple[str, str]:
+        (period,) = [p for p in atlas.state(day) if p.geometry.contains(where)]
+        return period.controller, period.status
+
+    assert holder(D(1894, 12, 1)) == ("china+japan", "contested")  # the war front
+    assert holder(D(1895, 4, 1)) == ("japan", "occupied")
+    assert holder(D(1895, 6, 1)) == ("japan", "sovereign")  # ceded, Shimonoseki in force
+    assert holder(D(1895, 12, 1)) == ("japan", "occupied")  # retroceded, still evacuating
+    assert holder(D(1896, 1, 1)) == ("china", "sovereign")
+    assert holder(D(1894, 10, 23)) == ("china", "sovereign")
+
+
+def test_e1_the_line_runs_north_of_the_named_towns_and_south_of_liaoyang(atlas):
+    ceded = atlas.period("liaodong", D(1895, 6, 1)).geometry
+    assert not ceded.contains(Point(123.17, 41.27))  # Liaoyang stays Chinese
+    assert not ceded.contains(Point(123.43, 41.80))  # Mukden
+    assert atlas.controller("manchuria", D(1895, 6, 1)) == "china"
+
+
+def test_e1_the_ceded_region_is_the_size_of_the_record(atlas):
+    """The cession (Kwantung included) measured in the equal-area projection, against today's
+    units south of the treaty line: wholly south, Dalian (12,574 km²), Yingkou (5,402), Xiuyan
+    (4,502), Donggang (2,493) and Dandong's districts (831), 25,802 km²; cut by the line,
+    Haicheng (2,732) and Fengcheng (5,513). So between 95% of 25,802 (a coarser coast) and
+    25,802 plus both cut counties, 34,047; about 29,400 with half of each."""
+    import geopandas as gpd
+
+    from mapcore.vocab import EQUAL_AREA_CRS
+
+    day = D(1895, 6, 1)
+    parts = [atlas.period(t, day).geometry for t in ("liaodong", "kwantung")]
+    km2 = gpd.GeoSeries(parts, crs="EPSG:4326").to_crs(EQUAL_AREA_CRS).area.sum() / 1e6
+    assert 0.95 * 25_802 <= km2 <= 34_047, km2
+    assert abs(km2 - 29_400) / 29_400 < 0.1, km2
+
+
+def test_e1_kwantung_is_a_front_from_jinzhou_until_port_arthur_falls(atlas):
+    assert atlas.period("kwantung", D(1894, 11, 5)).status == "sovereign"
+    assert atlas.period("kwantung", D(1894, 11, 6)).status == "contested"
+    assert (atlas.controller("kwantung", D(1894, 11, 21)), atlas.period(
+        "kwantung", D(1894, 11, 21)).status) == ("japan", "occupied")  # fmt: skip
+
+
+def test_e1_manchuria_leaves_no_hole_and_no_overlap(atlas):
+    for day in (D(1894, 12, 1), D(1895, 6, 1), D(1896, 1, 1)):
+        ceded = atlas.period("liaodong", day)
+        rest = atlas.period("manchuria", day).geometry
+        if ceded is not None:
+            assert rest.intersection(ceded.geometry).area < 1e-6
+            assert ceded.geometry.touches(rest) or ceded.geometry.intersects(rest)
+    assert atlas.period("liaodong", D(1896, 1, 1)) is None

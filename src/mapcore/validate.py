@@ -260,9 +260,14 @@ def _bounds(v: dict[str, Any], bad: Report, reading: Reading) -> None:
     held = [next((e.record for e in reading.periods if e.record is not None
                   and e.record.territory == t and e.record.covers(start)), None)
             for t in between]  # fmt: skip
-    if held[0] and held[1] and (held[0].controller, held[0].status) == (
-        held[1].controller,
-        held[1].status,
+    if (
+        held[0]
+        and held[1]
+        and (held[0].controller, held[0].status)
+        == (
+            held[1].controller,
+            held[1].status,
+        )
     ):
         bad(f"starts {start}, when {between[0]} and {between[1]} are held alike")
 

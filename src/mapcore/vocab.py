@@ -36,6 +36,7 @@ TERRITORIES: dict[str, str] = {
     "shikotan": "Shikotan",
     "habomai": "Habomai Islands",
     "kwantung": "Kwantung (Port Arthur and Dalny)",
+    "liaodong": "Southern Fengtian north of Kwantung (the Liaodong cession of 1895)",
     "south-manchuria-railway": "South Manchuria Railway zone",
     "chinese-eastern-railway": "Chinese Eastern Railway zone",
     "manchuria": "Manchuria",

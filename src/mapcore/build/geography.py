@@ -21,7 +21,7 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon,
 from shapely.geometry.base import BaseGeometry
 
 from ..vocab import EQUAL_AREA_CRS
-from .lines import LinesData, Place, load_lines
+from .lines import Limit, LinesData, Place, load_lines
 
 GRID = 1e-5  # output precision in degrees: deterministic coordinates with 5 decimals
 TOL_BIG = 0.01  # coverage simplification of the mainland, Sakhalin and Korea (degrees)
@@ -59,6 +59,7 @@ ORDER = (
     "south-manchuria-railway",
     "chinese-eastern-railway@1896",
     "chinese-eastern-railway",
+    "liaodong",
     "manchuria@1933",
     "jehol",
     "manchuria",
@@ -152,6 +153,19 @@ def _faces(region: BaseGeometry, lines: BaseGeometry) -> list[Polygon]:
 def _pick(faces: list[Polygon], seeds: tuple[Place, ...]) -> BaseGeometry:
     """The union of the faces holding at least one of the seed places."""
     return _union(*(f for f in faces if any(f.contains(shapely.Point(s.xy)) for s in seeds)))
+
+
+def _cession(region: BaseGeometry, limit: Limit) -> BaseGeometry:
+    """The part of `region` on the kept side of `limit`, with the islands in its bbox."""
+    kept = _pick(_faces(region, _line(limit.points)), limit.inside)
+    islands = []
+    if limit.islands:
+        bbox = box(*limit.islands)
+        parts = list(shapely.get_parts(region))
+        mainland = max(range(len(parts)), key=lambda i: parts[i].area)
+        islands = [g for i, g in enumerate(parts)
+                   if i != mainland and bbox.contains(g.representative_point())]  # fmt: skip
+    return _polygonal(shapely.set_precision(_union(kept, *islands), GRID))
 
 
 def _provinces(
@@ -313,9 +327,11 @@ def build_geography(ne_dir: Path, lines_path: Path) -> Geography:
 
     geo["south-manchuria-railway@1898"] = zone("south-manchuria-railway@1898", geo["kwantung"])
     geo["south-manchuria-railway"] = zone("south-manchuria-railway", geo["kwantung"])
+    if "liaodong-cession" in data.limits:  # an edition without the 1895 cession has no such key
+        geo["liaodong"] = _cession(geo["manchuria-rest"], data.limits["liaodong-cession"])
     geo["chinese-eastern-railway@1896"] = zone("chinese-eastern-railway@1896", geo["kwantung"])
     geo["chinese-eastern-railway"] = zone("chinese-eastern-railway", geo["south-manchuria-railway"])
-    territories = {k: geo[k] for k in ORDER}
+    territories = {k: geo[k] for k in ORDER if k in geo}
 
     lines = [
         LineFeature(

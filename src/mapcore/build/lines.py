@@ -68,6 +68,7 @@ class Limit:
     points: tuple[Place, ...]
     inside: tuple[Place, ...] = ()
     outside: tuple[Place, ...] = ()
+    islands: tuple[float, ...] = ()  # bbox (west, south, east, north) of islands kept with it
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def load_lines(path: Path) -> LinesData:
             points=_places(m["points"], m["key"], minimum=2),
             inside=_places(m.get("inside", []), m["key"]),
             outside=_places(m.get("outside", []), m["key"]),
+            islands=tuple(float(v) for v in m.get("islands", ())),
         )
         for m in raw.get("limit", [])
     }

@@ -34,6 +34,7 @@ TERRITORY_RANK = {
     "kunashir": 64,
     "jehol": 62,
     "kwantung": 58,
+    "liaodong": 56,
     "shikotan": 40,
     "habomai": 38,
     "kiautschou": 30,
