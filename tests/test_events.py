@@ -7,10 +7,12 @@ import datetime as dt
 from mapcore.validate import EVENT_KINDS
 
 
-def test_at_least_forty_events_from_shimoda_to_abe_and_putin(atlas):
+def test_events_from_putyatin_at_nagasaki_to_abe_and_putin(atlas):
     events = atlas.all_events()
     assert len(events) >= 40
-    assert events[0].name.startswith("Treaty of Shimoda") and events[0].date == dt.date(1855, 2, 7)
+    assert events[0].name.startswith("Putyatin") and events[0].date == dt.date(1853, 8, 22)
+    shimoda = next(e for e in events if e.name == "Treaty of Shimoda")
+    assert shimoda.date == dt.date(1855, 2, 7)
     assert any("Abe" in e.name and "Putin" in e.name for e in events)
     assert {e.kind for e in events} <= set(EVENT_KINDS)
     assert {"battle", "treaty", "conference", "meeting"} <= {e.kind for e in events}
