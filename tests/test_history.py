@@ -31,8 +31,8 @@ RECORD = [
     ("sakhalin-north", D(1905, 7, 24), "japan+russia", "contested"),
     ("sakhalin-north", D(1905, 10, 15), "russia", "sovereign"),
     # North Sakhalin occupied 1920-1925
-    ("sakhalin-north", D(1920, 4, 20), "russia", "sovereign"),
-    ("sakhalin-north", D(1920, 4, 21), "japan", "occupied"),
+    ("sakhalin-north", D(1920, 4, 21), "russia", "sovereign"),
+    ("sakhalin-north", D(1920, 4, 22), "japan", "occupied"),  # Aleksandrovsk taken (E10)
     ("sakhalin-north", D(1925, 5, 14), "japan", "occupied"),
     ("sakhalin-north", D(1925, 5, 15), "russia", "sovereign"),
     # 1945-46
