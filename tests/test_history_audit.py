@@ -247,3 +247,21 @@ def test_e1_manchuria_leaves_no_hole_and_no_overlap(atlas):
             assert rest.intersection(ceded.geometry).area < 1e-6
             assert ceded.geometry.touches(rest) or ceded.geometry.intersects(rest)
     assert atlas.period("liaodong", D(1896, 1, 1)) is None
+
+
+# -- E11: Jehol the size of Rehe province ---------------------------------------------------------
+
+
+def test_e11_jehol_is_the_size_of_rehe_province(atlas):
+    """Rehe province covered 179,982 km² (1947: today's Chengde and Chifeng, Kailu, Naiman and
+    Kulun, parts of Chaoyang and Fuxin, Jianchang); the outline was 204,500 km² with Jarud."""
+    import geopandas as gpd
+
+    from mapcore.vocab import EQUAL_AREA_CRS
+
+    jehol = atlas.period("jehol", D(1920, 1, 1)).geometry
+    km2 = gpd.GeoSeries([jehol], crs="EPSG:4326").to_crs(EQUAL_AREA_CRS).area[0] / 1e6
+    assert abs(km2 - 179_982) / 179_982 < 0.05, km2
+    assert not jehol.contains(Point(120.90, 44.55))  # Lubei, Jarud banner: not Rehe's
+    assert jehol.contains(Point(120.08, 43.88))  # Tianshan, Ar Horqin banner
+    assert atlas.period("manchuria", D(1920, 1, 1)).geometry.contains(Point(120.90, 44.55))

@@ -307,7 +307,7 @@ def _corridor(lines: list[LineString], within: BaseGeometry, minus: BaseGeometry
 def _shared(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
     """The common edge of two neighbours, merged into as few lines as possible."""
     inter = shapely.intersection(a.boundary, b.boundary, grid_size=GRID)
-    parts = [g for g in shapely.get_parts(inter) if g.geom_type == "LineString"]
+    parts = [g for g in shapely.get_parts(inter) if g.geom_type == "LineString" and not g.is_empty]
     return shapely.line_merge(MultiLineString(parts))
 
 
