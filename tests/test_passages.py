@@ -71,3 +71,20 @@ def test_year_ranges_read_as_written():
     assert parse_years("1945").end == 1945
     assert parse_years("1991-").end is None
     assert 2016 in parse_years("1991-")
+
+
+def test_the_essays_mentions_name_the_atlas_features_in_the_authors_words(atlas):
+    """Each mention is an exact phrase of its passage (the text unchanged: the essay's digest
+    still holds) and names a territory, group, place or event of the atlas."""
+    from mapcore.vocab import GROUPS, TERRITORIES
+
+    keys = set(TERRITORIES) | set(GROUPS) | {f.key for f in atlas.places}
+    keys |= {e.key for e in atlas.all_events()}
+    mentions = [(p, m) for p in atlas.passages(None) for m in p.mentions]
+    assert len(mentions) >= 40
+    for p, m in mentions:
+        assert m.phrase in p.text and m.ref in keys, (p.id, m)
+    by_passage = {p.id: {m.phrase: m.ref for m in p.mentions} for p in atlas.passages(None)}
+    assert by_passage["war-1904"]["Port Arthur"] == "kwantung"
+    assert by_passage["comment-yalta"]["Sakharin"] == "sakhalin"  # the author's typo, kept
+    assert by_passage["potsdam-august-storm"]["the 38th parallel"] == "korea-38n"

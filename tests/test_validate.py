@@ -317,7 +317,7 @@ def test_passages_unreadable_years(edition):
 
 
 def test_passages_edited_text_is_not_the_authors(edition):
-    _passages(edition, "Tsushima Straights", "Tsushima Straits")
+    _passages(edition, "a far superior Japanese Navy", "a superior Japanese Navy")
     assert "do not rebuild the author's text word for word" in only(edition.path)
 
 
@@ -486,3 +486,32 @@ def test_name_in_use_must_be_dates(edition):
     edition.edit_feature(T, i, name_in_use={"from": "20 Oct 1938"})
     assert any("'from' is not an ISO date" in m and f"feature {i} " in m
                for m in messages(edition.path))  # fmt: skip
+
+
+def test_a_mention_whose_phrase_is_not_in_its_passage(edition):
+    text = edition.text("passages.toml").replace(
+        '{ phrase = "Tsushima Straights", ref = "battle-of-tsushima" }',
+        '{ phrase = "Tsushima Strait", ref = "battle-of-tsushima" }', 1)  # fmt: skip
+    edition.write_text("passages.toml", text.replace('Tsushima Strait"', 'the Sea of Japan"', 1))
+    assert only(edition.path) == (
+        "passages.toml: passage 4 (war-1904): mention 'the Sea of Japan' does not occur in the "
+        "passage's text"
+    )
+
+
+def test_a_mention_that_points_at_an_unknown_id(edition):
+    old = '{ phrase = "Port Arthur", ref = "kwantung" }'
+    text = edition.text("passages.toml").replace(old, old.replace("kwantung", "kwantong"), 1)
+    edition.write_text("passages.toml", text)
+    assert only(edition.path) == (
+        "passages.toml: passage 4 (war-1904): mention 'Port Arthur' points at 'kwantong', which "
+        "is no territory, place or event of the atlas"
+    )
+
+
+def test_a_mention_without_its_ref(edition):
+    text = edition.text("passages.toml").replace(
+        '{ phrase = "Port Arthur", ref = "kwantung" }', '{ phrase = "Port Arthur" }', 1
+    )
+    edition.write_text("passages.toml", text)
+    assert "a mention must give a 'phrase' and a 'ref'" in only(edition.path)

@@ -164,3 +164,23 @@ def test_downloads_the_years_map_and_the_classroom_pack(page_at, tmp_path):
     pack = Path(got.value.path()).read_text(encoding="utf-8")
     assert got.value.suggested_filename == "russo-japanese-atlas.html"
     assert 'id="atlas-data"' in pack and len(pack.encode()) < 3_000_000
+
+
+def test_the_essays_mentions_are_marked_in_the_app_and_the_pack(page_at, browser, pack):
+    """Each mention is an element with data-ref naming its feature; the text reads as written."""
+    for page in (page_at("?year=1905"), open_file(browser, pack)):
+        war = page.locator("article.passage[data-id=war-1904]")
+        war.wait_for()
+        mention = war.locator("span.mention[data-ref=kwantung]")
+        assert mention.first.inner_text() == "Port Arthur"
+        assert war.locator("span.mention[data-ref=battle-of-tsushima]").inner_text() == (
+            "Tsushima Straights"  # the author's spelling
+        )
+        text = war.locator("p.passage-text").inner_text()
+        assert "Japan invaded the Russian outpost of Port Arthur and a bitter struggle" in text
+        typo = page.locator(
+            "article.passage[data-id=comment-yalta] span.mention[data-ref=sakhalin]"
+        )
+        assert "Sakharin" in typo.all_inner_texts()
+        if page.url.startswith("file:"):
+            page.context.close()

@@ -154,6 +154,7 @@ READERS = {  # which browser files read which part of the wire format
     "YearsWire": ("atlasmap.js", "pack.js"),
     "StepMessage": ("atlasmap.js",),
     "PassageWire": ("essay.js",),
+    "MentionWire": ("essay.js",),
     "SelectionWire": ("essay.js",),
     "EssayData": ("essay.js",),
     "NoteEvent": ("year.js",),

@@ -4,11 +4,20 @@ and data problems. Every dated record is in force by the same half-open rule, `i
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 
 from .vocab import ATLAS_START, controller_name
+
+
+def slug(text: str) -> str:
+    """Lower-case words joined by hyphens: "Soviet–Japanese Neutrality Pact" ->
+    "soviet-japanese-neutrality-pact" (accents dropped, any other mark a hyphen)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]+", "-", plain.lower()).strip("-")
 
 
 def in_force(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
@@ -151,6 +160,15 @@ class YearRange:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A phrase of a passage (the author's exact words) that names a feature of the atlas:
+    a territory, a group of them (vocab.GROUPS), a place, or an event (by its key)."""
+
+    phrase: str
+    ref: str
+
+
+@dataclass(frozen=True)
 class Passage:
     """A passage of the essay (or a reader comment), word for word, and the years it speaks of."""
 
@@ -160,6 +178,7 @@ class Passage:
     part: str = "essay"  # "essay" or "comment"
     marker: str = ""  # the comment's list marker in the original ("1.", "•")
     order: int = 0
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def start(self) -> int:
@@ -218,6 +237,11 @@ class Event:
     place: str = ""
     end: dt.date | None = None  # last day of a multi-day event (inclusive)
     notes: str = ""
+
+    @property
+    def key(self) -> str:
+        """The event's id for references (a mention in the essay): its name, slugged."""
+        return slug(self.name)
 
     def on(self, day: dt.date) -> bool:
         return self.date <= day <= (self.end or self.date)

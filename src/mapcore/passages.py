@@ -13,8 +13,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .model import Passage, Problem, YearRange
+from .model import Mention, Passage, Problem, YearRange
 from .vocab import ATLAS_START
 
 PARTS = ("essay", "comment")
@@ -114,8 +115,10 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
                 except ValueError as exc:
                     report(str(exc))
                     ok = False
+        mentions = _mentions(entry.get("mentions", []), text, report)
         if ok and isinstance(pid, str) and isinstance(text, str):
-            passages.append(Passage(pid, text, tuple(ranges), part, marker, order=i))
+            passages.append(Passage(pid, text, tuple(ranges), part, marker, order=i,
+                                    mentions=mentions))  # fmt: skip
 
     title, heading = doc.get("title"), doc.get("comments_heading", "")
     expected, digest = doc.get("paragraphs"), doc.get("sha256")
@@ -142,6 +145,25 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
 def _label(i: int, entry: object) -> str:
     pid = entry.get("id") if isinstance(entry, dict) else None
     return f"passage {i}" + (f" ({pid})" if isinstance(pid, str) else "")
+
+
+def _mentions(raw: Any, text: Any, report) -> tuple[Mention, ...]:
+    """A passage's mentions: each an exact phrase of its text and the id it points at."""
+    if not isinstance(raw, list):
+        report("'mentions' must be a list of { phrase = ..., ref = ... }")
+        return ()
+    out = []
+    for m in raw:
+        phrase = m.get("phrase") if isinstance(m, dict) else None
+        ref = m.get("ref") if isinstance(m, dict) else None
+        if not isinstance(phrase, str) or not phrase or not isinstance(ref, str) or not ref:
+            report(f"a mention must give a 'phrase' and a 'ref': {m!r}")
+            continue
+        if isinstance(text, str) and phrase not in text:
+            report(f"mention {phrase!r} does not occur in the passage's text")
+            continue
+        out.append(Mention(phrase, ref))
+    return tuple(out)
 
 
 def check_essay(essay: Essay, name: str) -> list[Problem]:

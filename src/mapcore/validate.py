@@ -35,6 +35,7 @@ from .read import (
 from .vocab import (
     ATLAS_START,
     EVENT_KINDS,
+    GROUPS,
     LANGUAGES,
     STATUSES,
     TERRITORIES,
@@ -95,6 +96,7 @@ def check(reading: Reading) -> Checked:
     each(CONTEXT_FILE, reading.context, _controller)
     each(PLACES_FILE, reading.places, _place)
     found += check_essay(reading.essay, PASSAGES_FILE)
+    found += check_mentions(reading)
     for p in reading.problems:
         if p.feature is not None:
             left_out.add((p.file, p.feature))
@@ -270,6 +272,23 @@ def _bounds(v: dict[str, Any], bad: Report, reading: Reading) -> None:
         )
     ):
         bad(f"starts {start}, when {between[0]} and {between[1]} are held alike")
+
+
+def check_mentions(reading: Reading) -> list[Problem]:
+    """Each mention in the essay points at a territory, a group, a place or an event."""
+    known = set(TERRITORIES) | set(GROUPS)
+    known |= {e.values.get("key") or "" for e in reading.places}
+    known |= {e.record.key for e in reading.events if e.record is not None}
+    events_read = bool(reading.events) and all(e.record is not None for e in reading.events)
+    problems = []
+    for p in reading.essay.passages:
+        for m in p.mentions:
+            if m.ref in known or not events_read:  # (an unread event is reported with it)
+                continue
+            problems.append(Problem(PASSAGES_FILE, f"passage {p.order} ({p.id}): mention "
+                                f"{m.phrase!r} points at {m.ref!r}, which is no territory, "
+                                "place or event of the atlas"))  # fmt: skip
+    return problems
 
 
 def _event(v: dict[str, Any], bad: Report) -> None:

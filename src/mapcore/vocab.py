@@ -91,6 +91,13 @@ class Status:
     outline: Outline = Outline()
 
 
+# Names that take in several territories, for the essay's mentions ("Sakhalin", "the Kuriles").
+GROUPS: dict[str, tuple[str, ...]] = {
+    "sakhalin": ("sakhalin-south", "sakhalin-north"),
+    "kurils": ("kurils-north", "urup", "iturup", "kunashir", "shikotan", "habomai"),
+    "korea-38n": ("korea-north", "korea-south"),
+}
+
 STATUSES: dict[str, Status] = {
     s.id: s
     for s in (

@@ -414,6 +414,11 @@ def timeline(atlas: Atlas) -> YearsWire:
 # -- the essay and the notes (plain text: the browser sets textContent) -------------------------
 
 
+class MentionWire(TypedDict):
+    phrase: str  # the author's exact words
+    ref: str  # what they name: a territory, a group, a place or an event key
+
+
 class PassageWire(TypedDict):
     id: str
     part: str
@@ -421,6 +426,7 @@ class PassageWire(TypedDict):
     text: str
     years: str  # the years it speaks of, as the panel shows them
     jump: int  # the year a click on it shows
+    mentions: list[MentionWire]
 
 
 class SelectionWire(TypedDict):
@@ -442,7 +448,8 @@ def essay_data(atlas: Atlas) -> EssayData:
         "title": atlas.essay_title,
         "heading": atlas.essay_heading,
         "passages": [{"id": p.id, "part": p.part, "marker": p.marker, "text": p.text,
-                      "years": ", ".join(str(r) for r in p.ranges), "jump": p.jump}
+                      "years": ", ".join(str(r) for r in p.ranges), "jump": p.jump,
+                      "mentions": [{"phrase": m.phrase, "ref": m.ref} for m in p.mentions]}
                      for p in atlas.passages(None)],
         "years": {year: selection(atlas, year) for year in years()},
     }  # fmt: skip

@@ -13,6 +13,36 @@ function text(tag, className, value) {
   return el;
 }
 
+/* The passage's text with its mentions marked: each occurrence of a mention's phrase becomes a
+ * span with data-ref (the feature it names); the longer phrase wins where two overlap. The text
+ * is the author's, untouched: only text nodes and spans are made. */
+function marked(body, mentions) {
+  const hits = [];
+  (mentions || []).slice().sort(function (a, b) { return b.phrase.length - a.phrase.length; })
+    .forEach(function (m) {
+      for (let at = body.indexOf(m.phrase); at >= 0; at = body.indexOf(m.phrase, at + 1)) {
+        const end = at + m.phrase.length;
+        if (!hits.some(function (h) { return at < h.end && h.start < end; })) {
+          hits.push({ start: at, end: end, ref: m.ref });
+        }
+      }
+    });
+  hits.sort(function (a, b) { return a.start - b.start; });
+  const out = document.createDocumentFragment();
+  let from = 0;
+  hits.forEach(function (h) {
+    out.appendChild(document.createTextNode(body.slice(from, h.start)));
+    const span = document.createElement("span");
+    span.className = "mention";
+    span.dataset.ref = h.ref;
+    span.textContent = body.slice(h.start, h.end);
+    out.appendChild(span);
+    from = h.end;
+  });
+  out.appendChild(document.createTextNode(body.slice(from)));
+  return out;
+}
+
 function build(root, essay, trigger) {
   root.textContent = "";
   root.appendChild(text("h3", "essay-title", essay.title));
@@ -27,7 +57,9 @@ function build(root, essay, trigger) {
     el.setAttribute("role", "button");
     el.title = "Show " + p.jump + " on the map";
     el.appendChild(text("div", "passage-years", p.years));
-    el.appendChild(text("p", "passage-text", (p.marker ? p.marker + " " : "") + p.text));
+    const para = text("p", "passage-text", p.marker ? p.marker + " " : "");
+    para.appendChild(marked(p.text, p.mentions));
+    el.appendChild(para);
     el.addEventListener("click", function () { trigger("clicked", p.id); });
     el.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); trigger("clicked", p.id); }
