@@ -74,9 +74,14 @@ def _spoil_passages(file: Path) -> None:
 
 
 def _toml(doc: dict) -> str:
-    """Just enough TOML for passages.toml: strings (JSON escapes are valid TOML), ints, lists."""
+    """Just enough TOML for passages.toml: strings (JSON escapes are valid TOML), ints, lists,
+    inline tables."""
 
     def value(v) -> str:
+        if isinstance(v, dict):  # an inline table (a mention)
+            return "{ " + ", ".join(f"{k} = {value(x)}" for k, x in v.items()) + " }"
+        if isinstance(v, list) and any(isinstance(x, dict) for x in v):
+            return "[" + ", ".join(value(x) for x in v) + "]"
         return json.dumps(v, ensure_ascii=False) if not isinstance(v, int) else str(v)
 
     lines = [f"{k} = {value(v)}" for k, v in doc.items() if k != "passage"]

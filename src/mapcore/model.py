@@ -237,11 +237,12 @@ class Event:
     place: str = ""
     end: dt.date | None = None  # last day of a multi-day event (inclusive)
     notes: str = ""
+    id: str = ""  # the data's key; an edited name keeps what points at it
 
     @property
     def key(self) -> str:
-        """The event's id for references (a mention in the essay): its name, slugged."""
-        return slug(self.name)
+        """The event's id for references (a mention in the essay): its key, or its name slugged."""
+        return self.id or slug(self.name)
 
     def on(self, day: dt.date) -> bool:
         return self.date <= day <= (self.end or self.date)

@@ -390,6 +390,7 @@ def _event(props: dict, geometry: BaseGeometry | None, index: int, bad: Report):
         bad(f"end {v['end']} is before date {v['date']}")
     v["place"] = _text(props, "place", bad, required=False)
     v["notes"] = _text(props, "notes", bad, required=False)
+    v["key"] = _text(props, "key", bad, required=False)
     if geometry is None or v["date"] is None:
         return v, None
     return v, Event(
@@ -403,6 +404,7 @@ def _event(props: dict, geometry: BaseGeometry | None, index: int, bad: Report):
         place=v["place"],
         end=v["end"],
         notes=v["notes"],
+        id=v["key"],
     )
 
 

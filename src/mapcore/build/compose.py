@@ -19,7 +19,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..geojson import write_geometry
-from ..model import in_force
+from ..model import in_force, slug
 from ..vocab import LANGUAGES as VOCAB_LANGUAGES
 
 RESIDUAL = ("manchuria",)
@@ -221,6 +221,7 @@ def event_features(path: Path) -> list[dict]:
             for k in ("date", "end", "name", "kind", "place", "description", "source", "notes")
             if v[k]
         }
+        props["key"] = slug(v["name"])  # what the essay's mentions point at
         point = Point(float(v["lon"]), float(v["lat"]))
         features.append({"type": "Feature", "properties": props, "geometry": write_geometry(point)})
     features.sort(key=lambda f: (f["properties"]["date"], f["properties"]["name"]))
