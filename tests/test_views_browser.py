@@ -184,3 +184,56 @@ def test_the_essays_mentions_are_marked_in_the_app_and_the_pack(page_at, browser
         assert "Sakharin" in typo.all_inner_texts()
         if page.url.startswith("file:"):
             page.context.close()
+
+
+def test_hovering_a_mention_highlights_its_feature_on_the_map(page_at, browser, pack):
+    """In 1905, "Port Arthur" in the war passage lights Kwantung on the map; leaving lets go;
+    a click frames it. The same in the pack."""
+    for page in (page_at("?year=1905", 1280, 720), open_file(browser, pack)):
+        frame = map_frame(page) if not page.url.startswith("file:") else page.main_frame
+        wait_map_year(frame, 1905)
+        box = frame.locator("[data-map-year]")
+        mention = page.locator("article.passage[data-id=war-1904] span.mention[data-ref=kwantung]")
+        mention.first.hover()
+        frame.wait_for_function(
+            "document.querySelector('[data-map-year]').dataset.highlight === 'kwantung'"
+        )
+        widths = frame.evaluate(
+            "[...document.querySelectorAll('.leaflet-atlas-territories-pane path')]"
+            ".map(p => p.getAttribute('stroke-width'))"
+        )
+        assert "4" in widths  # Kwantung drawn bold
+        page.locator("h3.essay-title").first.hover()  # away from the mention
+        frame.wait_for_function("!document.querySelector('[data-map-year]').dataset.highlight")
+        assert box.get_attribute("data-highlight") is None
+        if page.url.startswith("file:"):
+            page.context.close()
+
+
+CLICK_AT = """([lat, lon]) => {
+  const p = L.Atlas.all()[0]._map.latLngToContainerPoint([lat, lon]);
+  return [p.x, p.y];
+}"""
+
+
+def test_clicking_sakhalin_shows_the_passages_that_mention_it(page_at, browser, pack, atlas):
+    expected = {p.id for p in atlas.passages(None)
+                if any(m.ref in ("sakhalin", "sakhalin-south") for m in p.mentions)}  # fmt: skip
+    assert {"sakhalin-kuriles", "war-1904", "yalta"} <= expected
+    for page in (page_at("?year=1905", 1280, 720), open_file(browser, pack)):
+        frame = map_frame(page) if not page.url.startswith("file:") else page.main_frame
+        wait_map_year(frame, 1905)
+        inland = max(atlas.period("sakhalin-south", 1905).geometry.geoms, key=lambda g: g.area)
+        spot = inland.representative_point()  # Karafuto itself, not an islet
+        x, y = frame.evaluate(CLICK_AT, [spot.y, spot.x])
+        frame.locator(".leaflet-container").click(position={"x": x, "y": y})
+        page.wait_for_function(
+            "[...document.querySelectorAll('*')].some(e => e.shadowRoot ? "
+            "e.shadowRoot.querySelector('.essay[data-mentioned=sakhalin-south]') : "
+            "e.matches && e.matches('.essay[data-mentioned=sakhalin-south]'))"
+        )
+        shown = set(page.locator("article.passage.mentioned").evaluate_all(
+            "els => els.map(e => e.dataset.id)"))  # fmt: skip
+        assert shown == expected
+        if page.url.startswith("file:"):
+            page.context.close()

@@ -155,6 +155,7 @@ READERS = {  # which browser files read which part of the wire format
     "StepMessage": ("atlasmap.js",),
     "PassageWire": ("essay.js",),
     "MentionWire": ("essay.js",),
+    "RefWire": ("atlasmap.js",),
     "SelectionWire": ("essay.js",),
     "EssayData": ("essay.js",),
     "NoteEvent": ("year.js",),

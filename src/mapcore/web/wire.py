@@ -25,12 +25,14 @@ from ..timeline import resolve
 from ..vocab import (
     ATLAS_START,
     EVENT_KINDS,
+    GROUPS,
     LABEL_CHOICES,
     LAND,
     LANGUAGES,
     POWERS,
     SEA,
     STATUSES,
+    TERRITORIES,
     colours,
     controller_name,
 )
@@ -218,6 +220,14 @@ class YearsWire(TypedDict):
     steps: dict[int, StepWire]
 
 
+class RefWire(TypedDict):
+    """What an essay mention names, as the map finds it."""
+
+    territories: list[str]
+    places: list[int]  # indices into `places` (every naming period of the place)
+    events: list[int]  # indices into `events`
+
+
 class StaticData(TypedDict):
     vocab: VocabWire
     view: mapview.ViewWire
@@ -229,6 +239,7 @@ class StaticData(TypedDict):
     places: list[PlaceWire]
     events: list[EventWire]
     timeline: YearsWire
+    refs: dict[str, RefWire]
 
 
 class StepMessage(TypedDict):
@@ -286,7 +297,23 @@ def static_data(atlas: Atlas) -> StaticData:
         "places": [_place(f) for f in atlas.places],
         "events": [_event(e) for e in atlas.all_events()],
         "timeline": timeline(atlas),
+        "refs": refs(atlas),
     }  # fmt: skip
+
+
+def refs(atlas: Atlas) -> dict[str, RefWire]:
+    """Every id an essay mention may name: territories, groups, places and events."""
+    out: dict[str, RefWire] = {}
+    for t in TERRITORIES:
+        out[t] = {"territories": [t], "places": [], "events": []}
+    for g, members in GROUPS.items():
+        out[g] = {"territories": list(members), "places": [], "events": []}
+    for i, f in enumerate(atlas.places):
+        out.setdefault(f.key, {"territories": [], "places": [], "events": []})["places"].append(i)
+    for i, e in enumerate(atlas.all_events()):
+        out.setdefault(e.key, {"territories": [], "places": [], "events": []})["events"].append(i)
+    used = {m.ref for p in atlas.passages(None) for m in p.mentions}
+    return {k: v for k, v in out.items() if k in used}  # only what the essay names
 
 
 def _period(p: Period, shape: int) -> PeriodWire:
@@ -440,6 +467,7 @@ class EssayData(TypedDict):
     heading: str
     passages: list[PassageWire]
     years: dict[int, SelectionWire]
+    mentioning: dict[str, list[str]]  # territory -> the passages that mention it
 
 
 def essay_data(atlas: Atlas) -> EssayData:
@@ -452,7 +480,20 @@ def essay_data(atlas: Atlas) -> EssayData:
                       "mentions": [{"phrase": m.phrase, "ref": m.ref} for m in p.mentions]}
                      for p in atlas.passages(None)],
         "years": {year: selection(atlas, year) for year in years()},
+        "mentioning": mentioning(atlas),
     }  # fmt: skip
+
+
+def mentioning(atlas: Atlas) -> dict[str, list[str]]:
+    """For each territory, the passages that mention it (by itself or in a group)."""
+    table = refs(atlas)
+    out: dict[str, list[str]] = {}
+    for p in atlas.passages(None):
+        for m in p.mentions:
+            for t in table.get(m.ref, {"territories": []})["territories"]:
+                if p.id not in out.setdefault(t, []):
+                    out[t].append(p.id)
+    return out
 
 
 def selection(atlas: Atlas, year: int) -> SelectionWire:

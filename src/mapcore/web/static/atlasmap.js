@@ -20,7 +20,8 @@
     markers: [], tiles: null, tilesKey: "", tilesOption: null, lang: "en", labels: null,
     shown: null, last: null, pending: null, moved: false, fitting: false, fitted: false,
     landing: false, refreshing: false, following: false, legendChosen: false,
-    yearBox: null, legendBox: null, noteBox: null, stop: new AbortController(),
+    yearBox: null, legendBox: null, noteBox: null, stop: new AbortController(), highlight: null,
+    spots: null,
   };
   function pane(name, z) {
     const p = A.map.createPane(name);
@@ -285,14 +286,21 @@
         layer = A.geo[period.shape] = L.geoJSON(A.data.shapes[period.shape],
                                                 { pane: "atlas-territories" });
         layer.bindTooltip("", { sticky: true, className: "atlas-tooltip" });
+        layer.on("click", function (ev) {
+          L.DomEvent.stopPropagation(ev);
+          const c = controller();
+          if (c && c.select && layer.__atlas) c.select(layer.__atlas.territory);
+        });
       }
       used[period.shape] = true;
       const claim = item.claim ? [item.claim.colour] : [];
       const status = A.data.vocab.statuses[item.status];
+      const outline = L.Atlas.Style.outline(status, item.colours);
       layer.setStyle(Object.assign({ fillColor: L.Atlas.Style.fill(item.status, status,
-        item.colours, claim), fillOpacity: 0.85 }, L.Atlas.Style.outline(status, item.colours)));
+        item.colours, claim), fillOpacity: 0.85 }, outline));
       layer.setTooltipContent(tip(period, item));
-      layer.__atlas = { colours: item.colours.concat(claim), status: item.status };
+      layer.__atlas = { colours: item.colours.concat(claim), status: item.status, outline: outline,
+                        territory: period.territory };
       if (!A.map.hasLayer(layer)) layer.addTo(A.map);
     });
     Object.keys(A.geo).forEach(function (g) {
@@ -354,7 +362,7 @@
         "</span></div>";
       return L.marker([e.lat, e.lon], { icon: L.divIcon({ className: "atlas-event atlas-event-" +
         e.kind, html: L.Atlas.Style.icon(A.data.vocab.eventKinds[e.kind]), iconSize: [22, 22], iconAnchor: [11, 11] }),
-        keyboard: false, kind: e.kind })
+        keyboard: false, kind: e.kind, index: i })
         .bindTooltip(html, { className: "atlas-tooltip" }).addTo(A.events);
     });
     A.events.addTo(A.map);
@@ -523,6 +531,8 @@
     }
     c.follow(A, options.sliderKey, function (year) { if (year !== A.shown) showYear(year); },
              A.shown === null ? A.pending : A.shown);
+    c.onHighlight(function (ref, frame) { if (A.data) highlight(ref, frame); }, A.stop.signal);
+    A.map.on("click", function () { c.select(null); }); // the sea or the land of no territory
     if (window.parent !== window) { // a key pressed in this frame never reaches the page
       document.addEventListener("keydown", function (ev) {
         if (c.frameKey(ev.key)) ev.preventDefault();
@@ -550,6 +560,41 @@
     showYear(year === null ? message.year : year);
   }
 
+  /* --- the essay's mentions: a feature highlighted (and framed) from the text ---------------- */
+
+  function highlight(ref, frame) {
+    A.highlight = ref || null;
+    const r = (ref && A.data.refs[ref]) || { territories: [], places: [], events: [] };
+    const bounds = L.latLngBounds([]);
+    Object.keys(A.geo).forEach(function (g) {
+      const layer = A.geo[g], info = layer.__atlas;
+      if (!info || !A.map.hasLayer(layer)) return;
+      const on = r.territories.indexOf(info.territory) >= 0;
+      layer.setStyle(on ? { color: "#000000", weight: 4, dashArray: null } : info.outline);
+      if (on) { layer.bringToFront(); bounds.extend(layer.getBounds()); }
+    });
+    A.markers.forEach(function (m) {
+      const on = r.events.indexOf(m.options.index) >= 0;
+      const el = m.getElement();
+      if (el) el.classList.toggle("atlas-highlight", on);
+      if (on) bounds.extend(m.getLatLng());
+    });
+    if (!A.spots) A.spots = L.layerGroup().addTo(A.map);
+    A.spots.clearLayers();
+    r.places.forEach(function (i) {
+      const p = A.data.places[i];
+      L.circleMarker([p.lat, p.lon], { radius: 9, color: "#000000", weight: 3, fill: false,
+                                       interactive: false }).addTo(A.spots);
+      bounds.extend([p.lat, p.lon]);
+    });
+    if (A.highlight) A.yearBox.setAttribute("data-highlight", A.highlight);
+    else A.yearBox.removeAttribute("data-highlight");
+    if (frame && bounds.isValid()) {
+      A.moved = true; // the teacher asked for this view: keep it
+      A.map.fitBounds(bounds, { maxZoom: 7, padding: [40, 40], animate: false });
+    }
+  }
+
   function apply(drawn) {
     if (drawn.year === A.shown && A.last && A.last.state === drawn.state) return;
     A.shown = drawn.year;
@@ -565,6 +610,7 @@
     labels(drawn);
     A.yearBox.firstChild.textContent = String(drawn.year);
     A.yearBox.setAttribute("data-map-year", String(drawn.year));
+    if (A.highlight) highlight(A.highlight, false); // the new year's features, still named
   }
 
   function setLanguage(lang) {

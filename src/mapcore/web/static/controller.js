@@ -4,7 +4,8 @@
  * change come from the data's timeline, made in Python. A binding feeds it: the app's page.js
  * (Streamlit's sliders, keys sent on to Python) or the pack's pack.js (its own slider).
  *
- * window.AtlasPage = {value, set, follow, load, panel, key, frameKey, bind}; "atlas:year" events on
+ * window.AtlasPage = {value, set, follow, load, panel, highlight, onHighlight, select,
+ * onSelect, key, frameKey, bind}; "atlas:year" events on
  * window.
  */
 (function () {
@@ -38,6 +39,25 @@
     if (year !== null || (fallback !== null && fallback !== undefined)) {
       show(year === null ? fallback : year);
     }
+  };
+
+  /* The essay's mentions: `ref` (a territory, group, place or event key) highlighted on every
+   * map, or none (null); `frame` also frames it. */
+  page.highlight = function (ref, frame) {
+    window.dispatchEvent(new CustomEvent("atlas:highlight", { detail: { ref: ref, frame: !!frame } }));
+  };
+  page.onHighlight = function (show, signal) {
+    window.addEventListener("atlas:highlight", function (ev) { show(ev.detail.ref, ev.detail.frame); },
+                            { signal: signal });
+  };
+
+  /* A territory clicked on a map (or none): the essay shows the passages that mention it. */
+  page.select = function (territory) {
+    window.dispatchEvent(new CustomEvent("atlas:select", { detail: { territory: territory } }));
+  };
+  page.onSelect = function (show, signal) {
+    window.addEventListener("atlas:select", function (ev) { show(ev.detail.territory); },
+                            { signal: signal });
   };
 
   /* A panel's data: fetched once per URL (the app), or given inline (the pack). */

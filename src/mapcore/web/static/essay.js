@@ -35,7 +35,16 @@ function marked(body, mentions) {
     const span = document.createElement("span");
     span.className = "mention";
     span.dataset.ref = h.ref;
+    span.tabIndex = 0;
     span.textContent = body.slice(h.start, h.end);
+    const on = function () { window.AtlasPage.highlight(h.ref, false); };
+    const off = function () { window.AtlasPage.highlight(null, false); };
+    span.addEventListener("mouseenter", on);
+    span.addEventListener("focus", on);
+    span.addEventListener("mouseleave", off);
+    span.addEventListener("blur", off);
+    // a click frames the feature; the passage (its parent) moves to its year
+    span.addEventListener("click", function () { window.AtlasPage.highlight(h.ref, true); });
     out.appendChild(span);
     from = h.end;
   });
@@ -90,6 +99,21 @@ function highlight(root, sel, year, present) {
   if (first && root.dataset.scrolledFor !== first.dataset.id) align(root, first);
 }
 
+/* A territory clicked on the map: the passages that mention it, marked and the first scrolled
+ * to; none (null) lets go. From the essay's table (made in Python). */
+function mentioned(root, essay, territory) {
+  const ids = new Set((territory && essay.mentioning[territory]) || []);
+  let first = null;
+  root.querySelectorAll("article.passage").forEach(function (el) {
+    const on = ids.has(el.dataset.id);
+    el.classList.toggle("mentioned", on);
+    if (on && !first) first = el;
+  });
+  if (territory) root.dataset.mentioned = territory;
+  else delete root.dataset.mentioned;
+  if (first) align(root, first);
+}
+
 /* Presenter mode: the year's passage in the largest type that fits the panel (27 px down to
  * 16 px), so it never runs off the bottom of the window. */
 function fitText(root, passage) {
@@ -142,6 +166,10 @@ function essayPanel(component) {
       };
       // the Year slider, through the controller: the panel moves with the map at once
       window.AtlasPage.follow(root, "year", show, data.year);
+      if (!root.__selecting) {
+        root.__selecting = true;
+        window.AtlasPage.onSelect(function (territory) { mentioned(root, essay, territory); });
+      }
     })
     .catch(function (err) {
       root.textContent = "The essay could not be loaded (" + err + "). Reload the page.";
