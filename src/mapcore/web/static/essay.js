@@ -45,6 +45,9 @@ function marked(body, mentions) {
     span.addEventListener("blur", off);
     // a click frames the feature; the passage (its parent) moves to its year
     span.addEventListener("click", function () { window.AtlasPage.highlight(h.ref, true); });
+    span.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") window.AtlasPage.highlight(h.ref, true);
+    });
     out.appendChild(span);
     from = h.end;
   });
