@@ -28,7 +28,6 @@ FIRST, LAST = mapcore.ATLAS_START.year, dt.date.today().year
 SPEEDS = {"Slow: 2 s a year": 2.0, "Normal: 1 s a year": 1.0, "Fast: 0.4 s a year": 0.4}
 OFFLINE = "Off: the atlas's own land (works offline)"
 STATE = st.session_state
-OWN = SESSION_KEY  # not a widget key: no widget may ever be given this one
 ACTED = "atlas:acted"  # set by every callback, so a timer tick knows a run was the teacher's
 LOG = logging.getLogger("atlas")
 
@@ -55,12 +54,12 @@ class Choices:
 
 def choices() -> Choices:
     """This session's choices, made from the link on its first run."""
-    if OWN not in STATE:
+    if SESSION_KEY not in STATE:
         params = {k: st.query_params.get_all(k) for k in st.query_params}
         link = parse_link(params, FIRST, LAST)
-        STATE[OWN] = Choices(link.year, link.left, link.right, link.view, link.present,
+        STATE[SESSION_KEY] = Choices(link.year, link.left, link.right, link.view, link.present,
                              link.lang, notes=list(link.notes))  # fmt: skip
-    return STATE[OWN]
+    return STATE[SESSION_KEY]
 
 
 def say_notes() -> None:
