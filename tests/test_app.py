@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from atlasapp.testing import app_copy
 from mapcore.vocab import POWERS
+from mapcore.web import wire
 
 APP = str(app_copy())
 COLOURS = {p.id: p.colour for p in POWERS.values()}
@@ -51,7 +52,7 @@ def fills(at: AppTest, atlas) -> dict[str, tuple[list[str], str]]:
     timeline = published(at, data_url.group(1))["timeline"]
     state = timeline["states"][timeline["years"][str(map_state(at)["year"])]["state"]]
     return {atlas.periods[t["period"]].territory: (t["colours"], t["status"])
-            for t in state["territories"]}  # fmt: skip
+            for t in wire.territories_of(timeline, state)}  # fmt: skip
 
 
 def test_the_year_slider_spans_1850_to_this_year_and_opens_on_1905():

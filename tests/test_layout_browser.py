@@ -103,7 +103,7 @@ def test_on_a_projector_everything_fits_and_the_map_reads(app_server, browser, s
         for lang in LANGS:
             frame.evaluate(f"void L.Atlas.all()[0].setLanguage('{lang}')")
             for year in YEARS:
-                frame.evaluate(f"void L.Atlas.all()[0].showYear({year})")
+                frame.evaluate(f"void L.Atlas.all()[0].showWhen({year}, null)")
                 frame.evaluate(SETTLE)
                 layout = map_layout(frame)
                 assert layout["year"] == str(year)

@@ -24,7 +24,7 @@ def test_everything_is_inlined_nothing_is_referenced(html):
     assert not re.search(r"<script[^>]+src=", html)
     assert not re.search(r"<link[^>]+href=", html)
     assert "fetch(" not in html.split("/*")[0]  # no fetch before the inlined scripts begin
-    for part in ("L.map(", "L.atlas({ data: data })", "window.AtlasPanels.essay =",
+    for part in ("L.map(", "L.atlas({ data: data, cards: true })", "window.AtlasPanels.essay =",
                  "window.AtlasPanels.notes =", "window.AtlasPage = page", 'id="atlas-data"',
                  'id="essay-data"'):  # fmt: skip
         assert part in html, part

@@ -39,7 +39,7 @@ def drawn_territories(at: AppTest) -> set[int]:
     data = json.loads((Path(APP).parent / url.removeprefix("/app/")).read_text(encoding="utf-8"))
     timeline = data["timeline"]
     state = timeline["states"][timeline["years"][str(year)]["state"]]
-    return {t["period"] for t in state["territories"]}
+    return {timeline["territories"][i]["period"] for i in state["territories"]}
 
 
 def problems_listed(at: AppTest) -> str:

@@ -39,8 +39,9 @@ def test_every_accepted_controller_works_in_every_view(controller):
     areas = stats.area_by_power(atlas, 1850, 1851)  # the chart (Mongolia raised KeyError here)
     assert set(areas.power) == {controller} and areas.label.iloc[0] == stats.LABELS[controller]
     assert chart_colour(controller) == POWERS[controller].colour
-    state = wire.year_state(atlas, 1900)  # the map and its legend
-    assert state["territories"][0]["colours"] == [POWERS[controller].colour]
+    drawn = wire.Table()  # the map and its legend
+    state = wire.year_state(atlas, 1900, drawn)
+    assert drawn.rows[state["territories"][0]]["colours"] == [POWERS[controller].colour]
     assert [p["colour"] for p in state["powers"]] == [POWERS[controller].colour]
     assert wire.static_data(atlas)["vocab"]["powers"][controller]["colour"].startswith("#")
 
@@ -103,8 +104,11 @@ def test_any_controller_the_validator_accepts_draws_and_charts(holders, status, 
     controller = "+".join(sorted(holders))
     assert controller_problem(controller) is None
     atlas = one_territory(controller, status, claimant if status == "disputed" else None)
-    state = wire.year_state(atlas, 1900)
-    assert state["territories"][0]["colours"] == [POWERS[h].colour for h in sorted(holders)]
+    drawn = wire.Table()
+    state = wire.year_state(atlas, 1900, drawn)
+    assert drawn.rows[state["territories"][0]]["colours"] == [
+        POWERS[h].colour for h in sorted(holders)
+    ]
     areas = stats.area_by_power(atlas, 1850, 1850)
     expected = {"contested"} if status == "contested" else set(holders)
     assert set(areas.power) == expected

@@ -26,7 +26,7 @@ def drawn(static, atlas, year: int) -> dict[str, dict]:
     """What the browser draws for a year: its entry in the table, by territory."""
     timeline = static["timeline"]
     state = timeline["states"][timeline["years"][year]["state"]]
-    return {atlas.periods[t["period"]].territory: t for t in state["territories"]}
+    return {atlas.periods[t["period"]].territory: t for t in wire.territories_of(timeline, state)}
 
 
 def test_every_years_entry_is_that_years_state(atlas, static):
@@ -124,7 +124,8 @@ def test_the_essay_file_keeps_the_text_as_written(atlas):
 def test_the_year_notes_hold_each_years_changes_and_events(atlas):
     notes = wire.year_notes(atlas)
     assert any(
-        line.startswith("15 Oct 1905, Treaty of Portsmouth") for line in notes["changes"][1905]
+        c["text"].startswith("15 Oct 1905, Treaty of Portsmouth") and c["date"] == "1905-10-15"
+        for c in notes["changes"][1905]
     )
     assert 1880 not in notes["changes"]
     assert any(e["name"] == "Battle of Tsushima" for e in notes["events"][1905])
@@ -150,6 +151,8 @@ READERS = {  # which browser files read which part of the wire format
     "LegendPower": ("atlas-legend.js",),
     "YearState": ("atlasmap.js",),
     "YearEntry": ("atlasmap.js",),
+    "DayEntry": ("atlasmap.js",),
+    "CardWire": ("atlas-cards.js",),
     "StepWire": ("pack.js",),
     "YearsWire": ("atlasmap.js", "pack.js"),
     "StepMessage": ("atlasmap.js",),
@@ -159,7 +162,9 @@ READERS = {  # which browser files read which part of the wire format
     "SelectionWire": ("essay.js",),
     "EssayData": ("essay.js",),
     "NoteEvent": ("year.js",),
-    "NotesData": ("year.js",),
+    "NoteChange": ("year.js",),
+    "DayStep": ("days.js", "pack.js"),
+    "NotesData": ("year.js", "days.js"),
     "ViewWire": ("atlasmap.js", "pack.js"),
 }
 UNREAD = {  # fields the browser has no use for, and why they are still sent

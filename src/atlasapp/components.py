@@ -4,6 +4,7 @@ page, and panel.js, which draws one of mapcore.web's panels (the essay, the year
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -18,35 +19,58 @@ def _component(name: str, js: str):
     return st.components.v2.component(f"atlasapp.{name}", js=js)
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool,
-                on_key: Callable[[], None]) -> None:  # fmt: skip
-    """page.js: the sliders followed in the browser, boxes fitted to the window, keys sent
-    here (`keys`: the atlas's keys step the Year; Compare has two years and leaves them)."""
+                day: dt.date | None, on_key: Callable[[], None], on_day: Callable[[], None]
+                ) -> None:  # fmt: skip
+    """page.js: the sliders followed in the browser, boxes fitted to the window, keys and day
+    steps sent here (`keys`: the atlas's keys step the Year; Compare has two years and leaves
+    them); `day` the Year's day that Python keeps (None: the bare year)."""
     _component("page", "page.js")(
         data={"sliders": sliders, "present": present, "keys": keys, "hooks": browser_hooks(),
-              "controller": edition.controller},
+              "controller": edition.controller, "date": _iso(day)},
         key="page",
         on_key_change=on_key,
+        on_day_change=on_day,
     )  # fmt: skip
 
 
-def essay_panel(edition: Edition, year: int, present: bool, on_click: Callable[[], None]) -> None:
-    panel = edition.essay
+def _panel(panel, edition: Edition, name: str, year: int, day: dt.date | None, **data) -> dict:
+    return {
+        "panel": name,
+        "module": panel.module,
+        "controller": edition.controller,
+        "url": panel.url,
+        "style": panel.style,
+        "year": year,
+        "date": _iso(day),
+        **data,
+    }
+
+
+def essay_panel(edition: Edition, year: int, day: dt.date | None, present: bool,
+                on_click: Callable[[], None]) -> None:  # fmt: skip
     _component("panel", "panel.js")(
-        data={"panel": "essay", "module": panel.module, "controller": edition.controller,
-              "url": panel.url, "style": panel.style, "year": year, "present": present},
+        data=_panel(edition.essay, edition, "essay", year, day, present=present),
         key="essay",
         on_clicked_change=on_click,
-    )  # fmt: skip
+    )
 
 
-def notes_panel(edition: Edition, year: int) -> None:
-    panel = edition.notes
+def notes_panel(edition: Edition, year: int, day: dt.date | None) -> None:
     _component("panel", "panel.js")(
-        data={"panel": "notes", "module": panel.module, "controller": edition.controller,
-              "url": panel.url, "style": panel.style, "year": year},
-        key="year_notes",
-    )  # fmt: skip
+        data=_panel(edition.notes, edition, "notes", year, day), key="year_notes"
+    )
+
+
+def days_panel(edition: Edition, year: int, day: dt.date | None) -> None:
+    """The day steps of the Year's year, under the controls (one row: nothing moves)."""
+    _component("panel", "panel.js")(
+        data=_panel(edition.days, edition, "days", year, day), key="days"
+    )
 
 
 def triggered(key: str, name: str) -> Any:

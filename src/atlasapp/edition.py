@@ -40,6 +40,7 @@ class Edition:
     map_assets: elements.MapAssets
     essay: PanelFiles
     notes: PanelFiles
+    days: PanelFiles
     controller: str
     published: tuple[Path, ...]
     problems: tuple = ()
@@ -108,8 +109,8 @@ def load(geodata: str, static: str, files: tuple = ()) -> Edition:
     atlas, problems, note = read(geodata)
     out = Publisher(Path(static), STATIC_URL)
     web = publish.edition_files(atlas, out)
-    return Edition(atlas, web.map_assets, web.essay, web.notes, web.controller, tuple(out.written),
-                   problems=problems, note=note)  # fmt: skip
+    return Edition(atlas, web.map_assets, web.essay, web.notes, web.days, web.controller,
+                   tuple(out.written), problems=problems, note=note)  # fmt: skip
 
 
 def edition_for(geodata: str, static: Path) -> Edition:

@@ -46,10 +46,16 @@ class Choices:
     tiles: str = OFFLINE
     playing: bool = False
     timer: bool = False  # whether the atlas view's fragment is running on a timer
+    day: dt.date | None = None  # a day of `year` chosen (None: the bare year, its 31 December)
     notes: list[str] = field(default_factory=list)  # the link's notes, and any failed action
 
     def link(self) -> Link:
-        return Link(self.year, self.left, self.right, self.view, self.present, self.lang)
+        return Link(self.year, self.left, self.right, self.view, self.present, self.lang,
+                    self.day)  # fmt: skip
+
+    def when(self) -> dt.date:
+        """The day shown: the chosen day, or the year's reference day."""
+        return self.day or mapcore.reference_day(self.year)
 
 
 def choices() -> Choices:
@@ -58,7 +64,7 @@ def choices() -> Choices:
         params = {k: st.query_params.get_all(k) for k in st.query_params}
         link = parse_link(params, FIRST, LAST)
         STATE[SESSION_KEY] = Choices(link.year, link.left, link.right, link.view, link.present,
-                             link.lang, notes=list(link.notes))  # fmt: skip
+                                     link.lang, day=link.day, notes=list(link.notes))  # fmt: skip
     return STATE[SESSION_KEY]
 
 
@@ -125,13 +131,63 @@ def _commit(name: str) -> None:
     if value is None:  # a switch with nothing selected keeps the last choice
         return
     setattr(choices(), name, value)
+    if name == "year":  # the slider shows a year: its outcome, not a day of it
+        choices().day = None
     if name in ("year", "view", "present"):  # the teacher moved on: Play stops
         choices().playing = False
 
 
 @guarded
 def step_to(year: int) -> None:
-    choices().year = min(max(int(year), FIRST), LAST)
+    c = choices()
+    c.year = min(max(int(year), FIRST), LAST)
+    c.day = None
+
+
+def show_day(day: dt.date | None) -> None:
+    """Show `day` (None: stay on the year's outcome); a year's 31 December is the bare year."""
+    if day is None:
+        return
+    c = choices()
+    c.year = min(max(day.year, FIRST), LAST)
+    c.day = day if day.year == c.year and day != mapcore.reference_day(day.year) else None
+
+
+@guarded
+def day_chosen(value: str) -> None:
+    """A day step chosen on the page (page.js sends "YYYY-MM-DD", or "YYYY" for the bare year)."""
+    c = choices()
+    c.playing = False
+    if value.isdigit():
+        step_to(int(value))
+    else:
+        show_day(dt.date.fromisoformat(value))
+
+
+@guarded
+def previous_change_day(atlas: mapcore.Atlas) -> None:
+    choices().playing = False
+    show_day(atlas.previous_change_day(choices().when()))
+
+
+@guarded
+def next_change_day(atlas: mapcore.Atlas) -> None:
+    choices().playing = False
+    show_day(atlas.next_change_day(choices().when()))
+
+
+def play_step(atlas: mapcore.Atlas) -> None:
+    """Play's step: on a day, the year's next day step (the last is the bare year); from the
+    bare year, the next year (the pack's Play, in pack.js, does the same)."""
+    c = choices()
+    later = [d for d in atlas.day_steps(c.year) if c.day and d > c.day]
+    if later:
+        show_day(later[0])
+    elif c.year >= LAST:
+        c.playing = False
+    else:
+        c.year += 1
+        c.day = None
 
 
 @guarded
@@ -150,8 +206,8 @@ def next_change(atlas: mapcore.Atlas) -> None:
 def toggle_play() -> None:
     c = choices()
     c.playing = not c.playing
-    if c.playing and c.year >= LAST:
-        c.year = FIRST
+    if c.playing and c.year >= LAST and c.day is None:
+        step_to(FIRST)
 
 
 @guarded
@@ -179,5 +235,9 @@ def key_pressed(atlas: mapcore.Atlas, key: str) -> None:
         previous_change(atlas)
     elif key == "PageDown":
         next_change(atlas)
+    elif key == "[":
+        previous_change_day(atlas)
+    elif key == "]":
+        next_change_day(atlas)
     elif key == "Escape" and c.present:
         set_present(False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from bisect import bisect_left, bisect_right
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 from typing import TypeVar
@@ -34,7 +35,7 @@ from .read import (
     Read,
     read_edition,
 )
-from .timeline import Timeline, resolve
+from .timeline import Timeline, reference_day, resolve
 from .validate import check
 from .vocab import ATLAS_START
 
@@ -248,6 +249,38 @@ class Atlas:
         """Where Next change goes from `year`: the next year of a change (or this year)."""
         later = [y for y in self.change_years() if y > year]
         return later[0] if later else dt.date.today().year
+
+    # -- to the day: the dated changes, stepped through within a year and across years -------
+
+    def change_days(self) -> list[dt.date]:
+        """Every day on which control of some territory changes, ascending."""
+        return self.timeline.change_days()
+
+    def previous_change_day(self, when: dt.date | int) -> dt.date | None:
+        """The last day of a change before `when`'s day (`[`), or None before the first."""
+        days = self.change_days()
+        i = bisect_left(days, resolve(when))
+        return days[i - 1] if i else None
+
+    def next_change_day(self, when: dt.date | int) -> dt.date | None:
+        """The first day of a change after `when`'s day (`]`), or None after the last."""
+        days = self.change_days()
+        i = bisect_right(days, resolve(when))
+        return days[i] if i < len(days) else None
+
+    def day_steps(self, year: int) -> list[dt.date]:
+        """The days a year of change is stepped through: 1 January (the year as it began),
+        each day of a change, and 31 December (the year's outcome, which a bare year shows).
+        A year with no change has none."""
+        changes = [d for d in self.change_days() if d.year == resolve(year).year]
+        if not changes:
+            return []
+        return sorted({dt.date(year, 1, 1), *changes, reference_day(year)})
+
+    def events_by(self, day: dt.date) -> list[Event]:
+        """The events a day's map shows: those of its year that have begun by that day (its
+        31 December shows them all, as the bare year does)."""
+        return [e for e in self._events if e.in_year(day.year) and e.date <= day]
 
     def selection(self, when: dt.date | int) -> Selection:
         """The passages of a year: all, the specific ones, and the one the panel shows first."""

@@ -1,4 +1,5 @@
-"""Deep links: `?year=1905` opens that year; anything else gets the nearest sensible view.
+"""Deep links: `?year=1905` opens that year, `?date=1945-08-20` that day; anything else gets
+the nearest sensible view.
 
 A link is typed by hand, pasted from a chat, cut short by a mail client: it is never an error.
 `parse_link` reads every parameter the atlas knows and returns what to show, with a short
@@ -8,18 +9,21 @@ parameters that reopen it (defaults left out), so the address always says where 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .timeline import reference_day
 from .vocab import LABEL_CHOICES
 
 DEFAULT_YEAR = 1905  # the war, Portsmouth, the protectorate: the atlas's most telling year
 DEFAULT_PAIR = (1904, 1906)  # compare: before and after the war
 VIEWS = {"atlas": "Atlas", "compare": "Compare years", "chart": "Over time"}
-KNOWN_PARAMS = ("year", "view", "present", "lang", "left", "right")
+KNOWN_PARAMS = ("year", "date", "view", "present", "lang", "left", "right")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d*)?$")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
@@ -39,6 +43,7 @@ class Link:
     view: str = "atlas"
     present: bool = False
     lang: str = "en"
+    day: dt.date | None = None  # a day of `year` (not its 31 December, which the year is)
     notes: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -76,6 +81,33 @@ def parse_year(values: list[str], first: int, last: int, default: str = "the def
     return YearLink(year, note.strip() or None)
 
 
+@dataclass(frozen=True)
+class DateLink:
+    day: dt.date | None  # None: the link names no usable day
+    problem: str | None = None  # why the day was not taken (the note adds what is shown)
+    year: int | None = None  # a day outside the atlas: the nearest year it has
+
+
+def parse_date(values: list[str], first: int, last: int) -> DateLink:
+    """The day a link asks for (YYYY-MM-DD), or none with a note saying why."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return DateLink(None)
+    raw = values[0]
+    text = unicodedata.normalize("NFKC", raw).strip()
+    match = _DATE.match(text)
+    try:
+        day = dt.date(*map(int, match.groups())) if match else None
+    except ValueError:
+        day = None
+    if day is None:
+        return DateLink(None, f"“{_shown(raw)}” is not a day (write it as 1945-08-20)")
+    if not first <= day.year <= last:
+        near = first if day.year < first else last
+        return DateLink(None, f"{day.isoformat()} is outside the atlas ({first}–{last})", near)
+    return DateLink(day)
+
+
 def _choice(name: str, values: list[str], known: Mapping[str, str], default: str
             ) -> tuple[str, str | None]:  # fmt: skip
     """One of `known`'s keys (case and spaces forgiven), or the default with a note."""
@@ -103,6 +135,7 @@ def parse_link(params: Mapping[str, Sequence[str]], first: int, last: int) -> Li
     get = lambda name: [v for v in params.get(name, []) if v is not None]  # noqa: E731
     notes: list[str] = []
     year = parse_year(get("year"), first, last, f"{DEFAULT_YEAR}")
+    date = parse_date(get("date"), first, last)
     pair = [parse_year(get(side), first, last, f"{default}")
             for side, default in zip(("left", "right"), DEFAULT_PAIR, strict=True)]  # fmt: skip
     view, view_note = _choice("view", get("view"), VIEWS, "atlas")
@@ -111,25 +144,38 @@ def parse_link(params: Mapping[str, Sequence[str]], first: int, last: int) -> Li
     for link in (year, *pair):
         if link.note:
             notes.append(link.note)
+    if date.year is not None and year.year is None:
+        year = YearLink(date.year)
+    if date.problem:
+        notes.append(f"{date.problem}; showing {year.year or DEFAULT_YEAR}.")
+    day = date.day
+    if day is not None and year.year is not None and year.year != day.year:
+        notes.append(f"The link names the year {year.year} and the day {day.isoformat()}; "
+                     "showing the day.")  # fmt: skip
     notes += [n for n in (view_note, present_note, lang_note) if n]
     unknown = unknown_params(list(params))
     if unknown:
         notes.append(unknown)
+    shown = day.year if day else year.year if year.year is not None else DEFAULT_YEAR
     return Link(
-        year=year.year if year.year is not None else DEFAULT_YEAR,
+        year=shown,
         left=pair[0].year if pair[0].year is not None else DEFAULT_PAIR[0],
         right=pair[1].year if pair[1].year is not None else DEFAULT_PAIR[1],
         view=view,
         present=present,
         lang=lang,
+        day=day if day is not None and day != reference_day(day.year) else None,
         notes=tuple(notes),
     )
 
 
 def link_params(link: Link) -> dict[str, str]:
     """The parameters that reopen `link`'s view; what is at its default is left out, except
-    the year, which a shared link always names."""
-    params = {"year": str(link.year)}
+    the year (or the day), which a shared link always names."""
+    if link.day is not None and (link.view == "atlas" or link.present):
+        params = {"date": link.day.isoformat()}
+    else:
+        params = {"year": str(link.year)}
     if link.view != "atlas" and not link.present:
         params["view"] = link.view
     if link.view == "compare" and not link.present:

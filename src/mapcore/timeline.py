@@ -69,6 +69,9 @@ class Timeline:
     def changes_in(self, year: int) -> list[Change]:
         return [c for c in self.changes if c.date.year == year]
 
+    def change_days(self) -> list[dt.date]:
+        return sorted({c.date for c in self.changes})
+
     def change_years(self) -> list[int]:
         return sorted({c.date.year for c in self.changes})
 

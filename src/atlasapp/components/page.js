@@ -4,7 +4,9 @@
  * each on the running app and names the one an upgrade broke).
  *
  * - It reads each Year slider and tells the controller the moment it moves, so the map, the
- *   essay and the notes redraw before the server answers; it keeps the address's year.
+ *   essay and the notes redraw before the server answers; it keeps the address's year, or the
+ *   day (`date`, which stands for its year: atlas/links.py writes the same) once one is chosen.
+ * - It sends a day chosen on the page (a day step) to Python, which keeps it.
  * - It fits each of our `fit-…` boxes to the window (the box's --fit-h is the height left
  *   below its top, which the map's frame and the essay panel take).
  * - It sends the atlas's keys to Python (a trigger), which decides what they do.
@@ -16,7 +18,7 @@ const FIT_MIN = 240;
 const MAP_TALLEST = 1.4; // a map is at most this many times as tall as it is wide: a taller
                          // frame would need more land than the atlas has to fill it
 const own = window.__atlasPage || (window.__atlasPage = {
-  sliders: [], hooks: null, trigger: null, watched: new WeakSet(), fitting: false,
+  sliders: [], hooks: null, trigger: null, watched: new WeakSet(), fitting: false, dates: {},
 });
 
 function sliderInput(key) {
@@ -34,15 +36,31 @@ function readSlider(key) {
 function announce(key) {
   const year = readSlider(key);
   if (year === null) return;
-  window.AtlasPage.set(key, year);
-  keepAddress(key, year);
+  window.AtlasPage.set(key, year, own.dates[key] || null);
+  const when = window.AtlasPage.when(key);
+  keepAddress(key, year, when ? when.date : null);
 }
 
-function keepAddress(key, year) { // a slider's key is its parameter in the link (links.py)
+/* A slider's key is its parameter in the link; the Year's day, once chosen, is `date` instead
+ * (mapcore/links.py, link_params). */
+function keepAddress(key, year, date) {
   const url = new URL(window.location.href);
-  if (url.searchParams.get(key) === String(year)) return;
-  url.searchParams.set(key, String(year));
+  const dated = key === "year" && date;
+  if (dated) {
+    url.searchParams.delete(key);
+    url.searchParams.set("date", date);
+  } else {
+    url.searchParams.set(key, String(year));
+    if (key === "year") url.searchParams.delete("date");
+  }
+  if (url.href === window.location.href) return;
   window.history.replaceState(window.history.state, "", url);
+}
+
+function chosen(key, year, date) { // a day step: kept here until Python's answer says it too
+  own.dates[key] = date;
+  keepAddress(key, year, date);
+  if (own.trigger) own.trigger("day", (date || String(year)) + ":" + Date.now());
 }
 
 function watchSliders() {
@@ -102,6 +120,7 @@ export default function (component) {
   own.hooks = data.hooks;
   own.sliders = data.sliders || [];
   own.trigger = data.keys === false ? null : component.setTriggerValue;
+  own.dates = { year: data.date || null }; // the day Python keeps (null: the bare year)
   installStyle();
   fitSoon();
   return loadScript(data.controller).then(function () {
@@ -110,8 +129,10 @@ export default function (component) {
       escape: !!data.present,
       handler: own.trigger ? function (name) { own.trigger("key", name + ":" + Date.now()); }
         : null,
+      chooser: own.trigger ? chosen : null,
     });
     watchSliders();
+    own.sliders.forEach(announce); // the server's day, as this run has it
     requestAnimationFrame(function () { watchSliders(); fit(); });
   });
 }

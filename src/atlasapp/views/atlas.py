@@ -16,9 +16,10 @@ from ..state import LAST, SPEEDS
 from .common import MAP_HEIGHT, Settings, follow_app_level, page_bridge, step
 
 
-def tick() -> None:
-    """While playing, move on one year per interval (before the slider exists in this run); a
-    run the teacher caused is not a tick, so Play never adds a step to a click."""
+def tick(edition: Edition) -> None:
+    """While playing, move on one step per interval (before the slider exists in this run): a
+    year, or in a year of change once a day is chosen, its next day; a run the teacher caused
+    is not a tick, so Play never adds a step to a click."""
     c = state.choices()
     if c.playing != c.timer:
         c.timer = c.playing
@@ -30,10 +31,7 @@ def tick() -> None:
         return
     if c.playing and now - st.session_state.get("atlas:tick", 0.0) >= 0.75 * interval:
         st.session_state["atlas:tick"] = now
-        if c.year >= LAST:
-            c.playing = False
-        else:
-            c.year += 1
+        state.play_step(edition.atlas)
 
 
 def controls(edition: Edition, settings: Settings) -> int:
@@ -44,14 +42,17 @@ def controls(edition: Edition, settings: Settings) -> int:
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="controls"):
         st.button("Previous change", icon=":material/skip_previous:", key="previous",
                   on_click=state.previous_change, args=(atlas,),
-                  help="The last year in which control changed (PageUp)")  # fmt: skip
+                  help="The last year in which control changed (PageUp; [ : the last day "
+                       "of a change)")  # fmt: skip
         st.button("Pause" if c.playing else "Play", key="play",
                   icon=":material/pause:" if c.playing else ":material/play_arrow:",
                   on_click=state.toggle_play,
-                  help="Advance year by year (speed: Settings)")  # fmt: skip
+                  help="Advance year by year, or day of change by day once a day is chosen "
+                       "(speed: Settings)")  # fmt: skip
         st.button("Next change", icon=":material/skip_next:", key="next",
                   on_click=state.next_change, args=(atlas,),
-                  help="The next year in which control changes (PageDown)")  # fmt: skip
+                  help="The next year in which control changes (PageDown; ] : the next day "
+                       "of a change)")  # fmt: skip
         year = st.slider("Year", state.FIRST, LAST, width="stretch",
                          label_visibility="collapsed", **state.bound("year"))  # fmt: skip
         if settings.present:
@@ -64,23 +65,25 @@ def controls(edition: Edition, settings: Settings) -> int:
 def atlas_view(edition: Edition, settings: Settings) -> None:
     """The controls, the map, the year's notes and the essay: all a step reruns."""
     follow_app_level(settings)
-    tick()
+    tick(edition)
     year = controls(edition, settings)
+    day = state.choices().day if state.choices().year == year else None
     state.write_link()
+    components.days_panel(edition, year, day)
     map_column, essay_column = st.columns([3, 2], gap="medium")
     with map_column:
         with st.container(key="fit-map"):
-            st_folium(elements.base_map(edition.map_assets),
-                      feature_group_to_add=elements.YearLayer(step(year, settings)),
+            st_folium(elements.base_map(edition.map_assets, cards=True),
+                      feature_group_to_add=elements.YearLayer(step(year, day, settings)),
                       returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
                       key="atlas-map")  # fmt: skip
         if not settings.present:
-            components.notes_panel(edition, year)
+            components.notes_panel(edition, year, day)
             downloads(edition, year)
     with essay_column, st.container(key="fit-essay"):
-        components.essay_panel(edition, year, settings.present,
+        components.essay_panel(edition, year, day, settings.present,
                                on_click=functools.partial(passage_clicked, edition))  # fmt: skip
-    page_bridge(edition, ["year"], settings.present)
+    page_bridge(edition, ["year"], settings.present, day=day)
 
 
 @state.guarded

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 
@@ -34,19 +35,27 @@ def follow_app_level(settings: Settings) -> None:
     state.say_notes()
 
 
-def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool = True) -> None:
-    """The browser's controller bound to the page (`keys`: the atlas's keys step the Year;
-    Compare has two years and leaves them alone)."""
-    components.page_bridge(edition, sliders, present, keys,
-                           on_key=functools.partial(_key, edition))  # fmt: skip
+def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool = True,
+                day: dt.date | None = None) -> None:  # fmt: skip
+    """The browser's controller bound to the page (`keys`: the atlas's keys and day steps
+    move the Year; Compare has two years and leaves them alone; `day`: the Year's day)."""
+    components.page_bridge(edition, sliders, present, keys, day,
+                           on_key=functools.partial(_key, edition), on_day=_day)  # fmt: skip
 
 
 def _key(edition: Edition) -> None:
     value = components.triggered("page", "key")
     if value:
-        state.key_pressed(edition.atlas, value.split(":", 1)[0])
+        state.key_pressed(edition.atlas, value.rsplit(":", 1)[0])
 
 
-def step(year: int, settings: Settings) -> StepMessage:
-    """The map's step message: the year and the settings."""
-    return {"year": year, "lang": settings.lang, "tiles": settings.tiles}
+def _day() -> None:
+    value = components.triggered("page", "day")
+    if value:
+        state.day_chosen(value.rsplit(":", 1)[0])
+
+
+def step(year: int, day: dt.date | None, settings: Settings) -> StepMessage:
+    """The map's step message: the year, the day (if one is chosen) and the settings."""
+    return {"year": year, "date": day.isoformat() if day else None, "lang": settings.lang,
+            "tiles": settings.tiles}  # fmt: skip

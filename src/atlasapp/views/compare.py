@@ -25,7 +25,7 @@ def compare_view(edition: Edition, settings: Settings) -> None:
             year = st.slider("Year", state.FIRST, state.LAST, **state.bound(side))
             with st.container(key=f"fit-{side}"):
                 st_folium(elements.base_map(edition.map_assets, slider_key=side, sync="compare"),
-                          feature_group_to_add=elements.YearLayer(step(year, settings)),
+                          feature_group_to_add=elements.YearLayer(step(year, None, settings)),
                           returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
                           key=f"compare-{side}")  # fmt: skip
             years.append(year)

@@ -33,8 +33,14 @@ ONLINE_TILES = {
 
 
 # The atlas map's own scripts, in the order they load: each is a Leaflet plugin adding to `L`
-# (L.Atlas.Style, L.Atlas.Labels, L.Atlas.Legend, then L.Atlas itself).
-MAP_SCRIPTS = ("atlas-style.js", "atlas-labels.js", "atlas-legend.js", "atlasmap.js")
+# (L.Atlas.Style, L.Atlas.Labels, L.Atlas.Legend, L.Atlas.Cards, then L.Atlas itself).
+MAP_SCRIPTS = (
+    "atlas-style.js",
+    "atlas-labels.js",
+    "atlas-legend.js",
+    "atlas-cards.js",
+    "atlasmap.js",
+)
 
 
 @dataclass(frozen=True)
@@ -61,10 +67,13 @@ class AtlasLayer(JSCSSMixin, MacroElement):
         """
     )
 
-    def __init__(self, assets: MapAssets, slider_key: str = "year", sync: str | None = None):
+    def __init__(self, assets: MapAssets, slider_key: str = "year", sync: str | None = None,
+                 cards: bool = False):  # fmt: skip
         super().__init__()
         self._name = "AtlasLayer"
         self.options: dict = {"dataUrl": assets.data_url, "sliderKey": slider_key}
+        if cards:
+            self.options["cards"] = True
         if sync:
             self.options["syncGroup"] = sync
         self.default_js = [(name.split(".")[0], url) for name, url
@@ -91,11 +100,13 @@ class YearLayer(folium.FeatureGroup):
         self.message = message
 
 
-def base_map(assets: MapAssets, slider_key: str = "year", sync: str | None = None) -> folium.Map:
+def base_map(assets: MapAssets, slider_key: str = "year", sync: str | None = None,
+             cards: bool = False) -> folium.Map:  # fmt: skip
     """The map every rerun passes to st_folium unchanged: no tiles, Leaflet served locally.
 
     `slider_key` is the key of the page's Year slider, which the map follows to redraw at once;
-    maps given the same `sync` group pan and zoom together (compare mode).
+    maps given the same `sync` group pan and zoom together (compare mode); `cards`: the map
+    names each change of control a step crosses (the atlas view, not compare's two maps).
     """
     m = folium.Map(
         location=mapview.CENTER,
@@ -108,7 +119,7 @@ def base_map(assets: MapAssets, slider_key: str = "year", sync: str | None = Non
     )
     m.default_js = list(assets.leaflet.js)
     m.default_css = list(assets.leaflet.css)
-    AtlasLayer(assets, slider_key, sync).add_to(m)
+    AtlasLayer(assets, slider_key, sync, cards).add_to(m)
     return m
 
 

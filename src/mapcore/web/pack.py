@@ -14,7 +14,7 @@ from .elements import MAP_SCRIPTS
 from .fonts import data_uri, font_face_css
 from .wire import dumps, essay_data, static_data, year_notes
 
-PANEL_SCRIPTS = ("controller.js", "essay.js", "year.js")
+PANEL_SCRIPTS = ("controller.js", "essay.js", "year.js", "days.js")
 
 
 def _script_json(data) -> str:
@@ -34,6 +34,7 @@ def render_pack(atlas: Atlas) -> str:
         "/*ATLAS_CSS*/": font_face_css(data_uri) + "\n" + _text("atlasmap.css"),
         "/*ESSAY_CSS*/": _text("essay.css"),
         "/*YEAR_CSS*/": _text("year.css"),
+        "/*DAYS_CSS*/": _text("days.css"),
         "/*ATLAS_DATA*/": _script_json(static_data(atlas)),
         "/*ESSAY_DATA*/": _script_json(essay_data(atlas)),
         "/*NOTES_DATA*/": _script_json(year_notes(atlas)),

@@ -26,6 +26,7 @@ class EditionFiles:
     map_assets: MapAssets
     essay: PanelFiles
     notes: PanelFiles
+    days: PanelFiles  # the day steps: the notes' data, their own style and script
     controller: str  # controller.js: what the page's parts follow
 
 
@@ -51,4 +52,5 @@ def edition_files(atlas: Atlas, out: Publisher) -> EditionFiles:
                        out.package_file("essay.css"), out.package_file("essay.js"))  # fmt: skip
     notes = PanelFiles(out.bytes("notes.json", wire.dumps(wire.year_notes(atlas)).encode()),
                        out.package_file("year.css"), out.package_file("year.js"))  # fmt: skip
-    return EditionFiles(map_assets, essay, notes, out.package_file("controller.js"))
+    days = PanelFiles(notes.url, out.package_file("days.css"), out.package_file("days.js"))
+    return EditionFiles(map_assets, essay, notes, days, out.package_file("controller.js"))

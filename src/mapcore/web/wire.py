@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any, TypedDict
 
 from ..atlas import Atlas
 from ..geojson import write_geometry
-from ..model import Event, Period
-from ..story import change_lines
+from ..model import Area, Event, Line, Period, Place
+from ..story import ChangeCard, change_cards, change_lines, full_day
 from ..timeline import resolve
 from ..vocab import (
     ATLAS_START,
@@ -188,9 +189,9 @@ class LegendPower(TypedDict):
 
 
 class YearState(TypedDict):
-    """Everything the map draws for a year but its events: shared by the years alike."""
+    """Everything the map draws on a day but its events: shared by the days alike."""
 
-    territories: list[TerritoryState]
+    territories: list[int]  # indices into the timeline's `territories` (each drawn once)
     homes: list[HomeState]
     lines: list[LineState]
     places: list[int]  # indices into `places` named that year
@@ -199,9 +200,19 @@ class YearState(TypedDict):
 
 
 class YearEntry(TypedDict):
+    date: str  # the day a bare year stands for (its 31 December), YYYY-MM-DD
     state: int  # index into `states`
     events: list[int]  # indices into `events`
     eventKinds: list[str]  # the legend's event kinds
+
+
+class DayEntry(TypedDict):
+    """From `date` until the next entry of its year, the map draws this (a lookup by day)."""
+
+    date: str  # YYYY-MM-DD
+    state: int
+    events: list[int]  # the year's events begun by that day
+    eventKinds: list[str]
 
 
 class StepWire(TypedDict):
@@ -216,8 +227,25 @@ class YearsWire(TypedDict):
     last: int
     default: int
     states: list[YearState]
+    territories: list[TerritoryState]  # a territory as drawn: shared by the states alike
     years: dict[int, YearEntry]
+    days: dict[int, list[DayEntry]]  # years whose map differs within the year; from 1 January
     steps: dict[int, StepWire]
+    changeDays: list[str]  # every day of a change of control, ascending (`[` and `]`)
+
+
+class CardWire(TypedDict):
+    """One change of control, as its card names it (plain text: set with textContent)."""
+
+    date: str  # YYYY-MM-DD
+    day: str  # "22 August 1945"
+    territories: list[str]
+    name: str
+    was: str
+    now: str
+    instrument: str
+    source: str
+    events: list[str]  # the events that began or ended that day
 
 
 class RefWire(TypedDict):
@@ -239,13 +267,15 @@ class StaticData(TypedDict):
     places: list[PlaceWire]
     events: list[EventWire]
     timeline: YearsWire
+    cards: list[CardWire]  # every change of control, by date
     refs: dict[str, RefWire]
 
 
 class StepMessage(TypedDict):
-    """What a slider step sends the map: the year and the settings, nothing else."""
+    """What a step sends the map: the year (and the day, if one is chosen) and the settings."""
 
     year: int
+    date: str | None  # YYYY-MM-DD within `year`; None: the bare year (its 31 December)
     lang: str
     tiles: dict | None
 
@@ -297,6 +327,7 @@ def static_data(atlas: Atlas) -> StaticData:
         "places": [_place(f) for f in atlas.places],
         "events": [_event(e) for e in atlas.all_events()],
         "timeline": timeline(atlas),
+        "cards": cards(atlas),
         "refs": refs(atlas),
     }  # fmt: skip
 
@@ -374,12 +405,14 @@ def event_when(e: Event) -> str:
     return day_text(e.date) + (f" – {day_text(e.end)}" if e.end and e.end != e.date else "")
 
 
-# -- every year's state ---------------------------------------------------------------------
+# -- every year's state, and every day's where a year changes within -----------------------
 
 
-def year_state(atlas: Atlas, year: int) -> YearState:
-    """What the map draws for `year` (its 31 December) but the events."""
-    day = resolve(year)
+def year_state(atlas: Atlas, when: int | dt.date, items: Table | None = None) -> YearState:
+    """What the map draws on a day (a bare year: its 31 December) but the events; each
+    territory as drawn goes into `items` (a table of its own if none is given)."""
+    items = items if items is not None else Table()
+    day = resolve(when)
     index = {id(p): i for i, p in enumerate(atlas.periods)}
     state = atlas.state(day)
     in_force = {p.territory: p for p in state}
@@ -394,7 +427,7 @@ def year_state(atlas: Atlas, year: int) -> YearState:
     held = {c for p in state for c in (*p.controller.split("+"), p.claimant) if c}
     held |= {a.controller for _, a in homes if a.controller}
     return {
-        "territories": [_territory(p, index[id(p)], day) for p in state],
+        "territories": [items.index(_territory(p, index[id(p)], day)) for p in state],
         "homes": [{"area": i, "colour": POWERS[a.controller].colour if a.controller else LAND}
                   for i, a in homes],
         "lines": lines,
@@ -413,29 +446,99 @@ def _territory(p: Period, index: int, day: dt.date) -> TerritoryState:
             "colours": colours(p.controller), "status": p.status, "claim": claim}  # fmt: skip
 
 
+def territories_of(timeline: YearsWire, state: YearState) -> list[TerritoryState]:
+    """A state's territories as drawn (the browser looks them up the same way)."""
+    return [timeline["territories"][i] for i in state["territories"]]
+
+
+def moments(atlas: Atlas, year: int) -> list[dt.date]:
+    """The days of `year` from which what the map draws may differ from the day before: its
+    1 January, and each day a period, name, place, line, area or event begins or ends."""
+    bounds = {dt.date(year, 1, 1), *(d for d in atlas.timeline.days if d.year == year)}
+    dated: list[Place | Line | Area] = [*atlas.places, *atlas.lines, *atlas.context]
+    for f in dated:
+        bounds |= {d for d in (f.start, f.end) if d is not None and d.year == year}
+    bounds |= {e.date for e in atlas.all_events() if e.date.year == year}
+    return sorted(bounds)
+
+
+class Table:
+    """A table of distinct rows: days alike share one state, states one territory drawn."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, int] = {}
+        self.rows: list[Any] = []
+
+    def index(self, row: Any) -> int:
+        key = dumps(row)
+        if key not in self.keys:
+            self.keys[key] = len(self.rows)
+            self.rows.append(row)
+        return self.keys[key]
+
+
+@dataclass
+class _States:
+    states: Table = field(default_factory=Table)
+    territories: Table = field(default_factory=Table)
+
+    def index(self, atlas: Atlas, day: dt.date) -> int:
+        return self.states.index(year_state(atlas, day, self.territories))
+
+
+def _entry(atlas: Atlas, table: _States, day: dt.date, happened: list[Event]) -> DayEntry:
+    ids = {id(e): i for i, e in enumerate(atlas.all_events())}
+    shown = [ids[id(e)] for e in happened]
+    kinds = [k for k in EVENT_KINDS if any(e.kind == k for e in happened)]
+    return {"date": day.isoformat(), "state": table.index(atlas, day),
+            "events": shown, "eventKinds": kinds}  # fmt: skip
+
+
 def timeline(atlas: Atlas) -> YearsWire:
-    """Every year's state (years alike share one), events and Previous/Next change targets."""
+    """Every year's state and events, every day's where a year changes within, and where
+    Previous/Next change and `[`/`]` go."""
     from ..links import DEFAULT_YEAR
 
-    keys: dict[str, int] = {}
-    states: list[YearState] = []
+    table = _States()
     entries: dict[int, YearEntry] = {}
-    events = atlas.all_events()
+    days: dict[int, list[DayEntry]] = {}
     for year in years():
-        state = year_state(atlas, year)
-        key = dumps(state)
-        if key not in keys:
-            keys[key] = len(states)
-            states.append(state)
-        happened = [i for i, e in enumerate(events) if e.in_year(year)]
-        kinds = [k for k in EVENT_KINDS if any(events[i].kind == k for i in happened)]
-        entries[year] = {"state": keys[key], "events": happened, "eventKinds": kinds}
+        end = resolve(year)
+        whole = _entry(atlas, table, end, atlas.events(year))
+        entries[year] = {"date": end.isoformat(), "state": whole["state"],
+                         "events": whole["events"], "eventKinds": whole["eventKinds"]}  # fmt: skip
+        within: list[DayEntry] = []
+        for day in moments(atlas, year):
+            entry = _entry(atlas, table, day, atlas.events_by(day))
+            if within and (within[-1]["state"], within[-1]["events"]) == (
+                entry["state"], entry["events"]):  # fmt: skip
+                continue
+            within.append(entry)
+        if len(within) > 1 or (within[0]["state"], within[0]["events"]) != (
+            whole["state"], whole["events"]):  # fmt: skip
+            days[year] = within
     steps: dict[int, StepWire] = {
         y: {"previous": atlas.previous_change(y), "next": atlas.next_change(y)} for y in years()
     }
     first, last = years()[0], years()[-1]
-    return {"first": first, "last": last, "default": DEFAULT_YEAR, "states": states,
-            "years": entries, "steps": steps}  # fmt: skip
+    return {"first": first, "last": last, "default": DEFAULT_YEAR,
+            "states": table.states.rows, "territories": table.territories.rows,
+            "years": entries, "days": days, "steps": steps,
+            "changeDays": [d.isoformat() for d in atlas.change_days()]}  # fmt: skip
+
+
+def cards(atlas: Atlas) -> list[CardWire]:
+    """A card for every change of control in the atlas, in date order; within a day, the
+    territory most prominent on the map first (as its labels are ranked)."""
+    def prominence(card: ChangeCard) -> tuple[dt.date, int]:
+        return card.day, -max(map(mapview.territory_rank, card.territories))
+
+    ordered = sorted(change_cards(atlas), key=prominence)
+    return [{"date": c.day.isoformat(), "day": c.day_text,
+             "territories": list(c.territories),
+             "name": c.name, "was": c.was, "now": c.now, "instrument": c.instrument,
+             "source": c.source, "events": list(c.events)}
+            for c in ordered]  # fmt: skip
 
 
 # -- the essay and the notes (plain text: the browser sets textContent) -------------------------
@@ -501,35 +604,78 @@ def selection(atlas: Atlas, year: int) -> SelectionWire:
     return {"active": list(s.active), "primary": list(s.primary), "focus": s.focus}
 
 
+class NoteChange(TypedDict):
+    date: str  # YYYY-MM-DD: the panel marks what is still to come on the day shown
+    text: str
+
+
 class NoteEvent(TypedDict):
     kind: str
     name: str
+    date: str  # YYYY-MM-DD, its first day
     when: str
     place: str
 
 
+class DayStep(TypedDict):
+    """A step of a year of change: 1 January, each day of a change, 31 December."""
+
+    date: str  # YYYY-MM-DD
+    label: str  # "9 Aug"
+    title: str  # what the step shows, for its tooltip
+    end: bool  # the year's 31 December: the bare year
+
+
 class NotesData(TypedDict):
-    changes: dict[int, list[str]]
+    changes: dict[int, list[NoteChange]]
     events: dict[int, list[NoteEvent]]
     kinds: dict[str, str]
+    steps: dict[int, list[DayStep]]  # only the years of change
 
 
 def year_notes(atlas: Atlas) -> NotesData:
-    """Each year's changes of control and events, as plain text (the browser sets textContent)."""
-    changes: dict[int, list[str]] = {}
+    """Each year's changes of control and events, and its day steps, as plain text (the
+    browser sets textContent)."""
+    changes: dict[int, list[NoteChange]] = {}
     events: dict[int, list[NoteEvent]] = {}
+    steps: dict[int, list[DayStep]] = {}
     for year in years():
-        lines = [line.text() for line in change_lines(atlas.changes(year))]
+        lines: list[NoteChange] = [{"date": line.date.isoformat(), "text": line.text()}
+                                   for line in change_lines(atlas.changes(year))]  # fmt: skip
         if lines:
             changes[year] = lines
         happened: list[NoteEvent] = [
-            {"kind": e.kind, "name": e.name, "when": event_when(e), "place": e.place}
+            {
+                "kind": e.kind,
+                "name": e.name,
+                "date": e.date.isoformat(),
+                "when": event_when(e),
+                "place": e.place,
+            }
             for e in atlas.events(year)
         ]
         if happened:
             events[year] = happened
-    return {"changes": changes, "events": events,
+        if atlas.day_steps(year):
+            steps[year] = day_steps(atlas, year)
+    return {"changes": changes, "events": events, "steps": steps,
             "kinds": {k.id: k.label for k in EVENT_KINDS.values()}}  # fmt: skip
+
+
+def day_steps(atlas: Atlas, year: int) -> list[DayStep]:
+    out: list[DayStep] = []
+    for day in atlas.day_steps(year):
+        changed = [c for c in atlas.timeline.changes if c.date == day]
+        if changed:
+            title = f"{full_day(day)}: " + "; ".join(
+                dict.fromkeys(c.instrument for c in changed))  # fmt: skip
+        elif day.month == 1 and day.day == 1:
+            title = f"1 January {year}: the year as it began"
+        else:
+            title = f"31 December {year}: the year's outcome"
+        out.append({"date": day.isoformat(), "label": f"{day.day} {day:%b}", "title": title,
+                    "end": day == resolve(year)})  # fmt: skip
+    return out
 
 
 def dumps(data: Any) -> str:

@@ -1,13 +1,13 @@
 /* The atlas layer: L.atlas(options).addTo(map), one per map, each with its own state.
  *
  * Created by its folium element's template (mapcore.web.elements.AtlasLayer), or by the
- * classroom pack. It fetches the atlas's data once (or takes it inline) and draws any year by
+ * classroom pack. It fetches the atlas's data once (or takes it inline) and draws any day by
  * looking it up in the data's timeline, made in Python (mapcore.web.wire): the browser keeps
- * no rule of its own. `show({year, lang, tiles})` is the server's step; the map draws the page's
- * Year slider's year the moment it moves (AtlasPage, the controller, in the parent window)
- * and the step's year only when no slider is there. Text in the data arrives HTML-escaped.
- * The patterns (L.Atlas.Style), labels (L.Atlas.Labels) and legend (L.Atlas.Legend) are
- * their own files, loaded before this one.
+ * no rule of its own. `show({year, date, lang, tiles})` is the server's step; the map draws
+ * the page's Year slider's year (and day) the moment it moves (AtlasPage, the controller, in
+ * the parent window) and the step's only when no slider is there. Text in the data arrives
+ * HTML-escaped. The patterns (L.Atlas.Style), labels (L.Atlas.Labels), legend
+ * (L.Atlas.Legend) and change cards (L.Atlas.Cards) are their own files, loaded before this.
  */
 (function () {
   "use strict";
@@ -21,7 +21,7 @@
     shown: null, last: null, pending: null, moved: false, fitting: false, fitted: false,
     landing: false, refreshing: false, following: false, legendChosen: false,
     yearBox: null, legendBox: null, noteBox: null, stop: new AbortController(), highlight: null,
-    spots: null,
+    spots: null, cards: null, shownDate: null, highlighted: null,
   };
   function pane(name, z) {
     const p = A.map.createPane(name);
@@ -55,13 +55,20 @@
     pane("atlas-territories", 400);
     pane("atlas-lines", 450);
     pane("atlas-labels", 480).style.pointerEvents = "none";
-    A.yearBox = control("topright", "atlas-year", "<span class='atlas-year-number'></span>");
+    A.yearBox = control("topright", "atlas-year",
+      "<span class='atlas-year-day'></span><span class='atlas-year-number'></span>");
     A.legendBox = L.Atlas.Legend.create(control("bottomleft", "atlas-legend", ""), function () {
       A.legendChosen = true; // the teacher's choice: kept until the starting view is asked for
       refresh();
     });
     A.noteBox = control("bottomright", "atlas-note", "");
     A.noteBox.style.display = "none";
+    if (options.cards) {
+      A.cards = L.Atlas.Cards.create(A.map, function (list) {
+        if (A.data) highlight(list ? list.join(" ") : null, false,
+                              list ? { territories: list, places: [], events: [] } : null);
+      }, onScreen, refresh);
+    }
     homeButton();
     zooming();
     if (options.syncGroup) syncWith(options.syncGroup);
@@ -74,9 +81,8 @@
     data
       .then(function (data) {
         build(data);
-        const year = sliderYear();
-        if (year !== null) showYear(year);
-        else if (A.pending !== null) showYear(A.pending);
+        const when = sliderWhen() || A.pending;
+        if (when) showWhen(when.year, when.date);
         followPage(0);
       })
       .catch(function (err) {
@@ -381,7 +387,8 @@
     return Math.max(z.x - a.x, z.y - a.y) >= 5; // a speck of a few pixels is not on the map
   }
 
-  /* drawn: {year, state (the timeline's state), entry (the year's entry)} */
+  /* drawn: {year, date, state (the timeline's state), territories (its territories as drawn),
+   * entry (the year's or the day's entry)} */
   function visible(drawn) {
     const view = A.map.getBounds();
     const colours = new Set(), statuses = new Set(), kinds = new Set();
@@ -424,7 +431,7 @@
 
   function candidates(drawn) {
     const out = [], seenText = {};
-    drawn.state.territories.forEach(function (item) {
+    drawn.territories.forEach(function (item) {
       const period = A.data.periods[item.period];
       const spot = A.data.labelPoints[period.shape];
       if (!spot) return;
@@ -513,10 +520,9 @@
     }
   }
 
-  function sliderYear() {
+  function sliderWhen() { // {year, date} or null
     const c = controller();
-    const year = c ? c.value(options.sliderKey) : null;
-    return year === null || year === undefined ? null : year;
+    return c ? c.when(options.sliderKey) : null;
   }
 
   /* Draw the slider's year the moment it moves; pass the atlas's keys on when the map has the
@@ -529,8 +535,8 @@
       }
       return;
     }
-    c.follow(A, options.sliderKey, function (year) { if (year !== A.shown) showYear(year); },
-             A.shown === null ? A.pending : A.shown);
+    c.follow(A, options.sliderKey, function (year, date) { showWhen(year, date); },
+             A.shown === null ? A.pending : { year: A.shown, date: A.shownDate });
     c.onHighlight(function (ref, frame) { if (A.data) highlight(ref, frame); }, A.stop.signal);
     A.map.on("click", function () { c.select(null); }); // the sea or the land of no territory
     if (window.parent !== window) { // a key pressed in this frame never reaches the page
@@ -540,31 +546,65 @@
     }
   }
 
-  function showYear(year) {
+  /* What the map draws on `date` of `year` (null: the bare year): the day's entry is the last
+   * of its year's that starts on or before it; a year that never changes within has none. */
+  function entryOf(year, date) {
     const timeline = A.data.timeline;
-    const entry = timeline.years[year];
-    if (!entry) return;
-    apply({ year: year, state: timeline.states[entry.state], entry: entry });
+    const days = date ? timeline.days[year] : null;
+    let entry = timeline.years[year];
+    if (days) days.forEach(function (d) { if (d.date <= date) entry = d; });
+    return entry;
   }
 
-  /* The server's step: the settings always; the year unless the slider is elsewhere. */
+  function showWhen(year, date) {
+    const timeline = A.data.timeline;
+    if (!timeline.years[year]) return;
+    date = date && Number(date.slice(0, 4)) === year ? date : null;
+    const entry = entryOf(year, date);
+    const state = timeline.states[entry.state];
+    apply({ year: year, date: date, day: date || timeline.years[year].date, state: state,
+            entry: entry, territories: state.territories.map(function (i) {
+              return timeline.territories[i]; }) });
+  }
+
+  /* The server's step: the settings always; the day unless the slider is elsewhere. */
   function show(message) {
     A.tilesOption = message.tiles;
     if (message.lang && message.lang !== A.lang) setLanguage(message.lang);
     if (!A.data) {
-      A.pending = message.year;
+      A.pending = { year: message.year, date: message.date || null };
       return;
     }
     tiles(message.tiles);
-    const year = sliderYear();
-    showYear(year === null ? message.year : year);
+    const when = sliderWhen();
+    if (when) showWhen(when.year, when.date);
+    else showWhen(message.year, message.date || null);
   }
 
   /* --- the essay's mentions: a feature highlighted (and framed) from the text ---------------- */
 
-  function highlight(ref, frame) {
+  /* Where `territories` are drawn, in the page's pixels (null: nowhere in sight). */
+  function onScreen(territories) {
+    const bounds = L.latLngBounds([]);
+    Object.keys(A.geo).forEach(function (g) {
+      const layer = A.geo[g], info = layer.__atlas;
+      if (info && A.map.hasLayer(layer) && territories.indexOf(info.territory) >= 0) {
+        bounds.extend(layer.getBounds());
+      }
+    });
+    if (!bounds.isValid()) return null;
+    const origin = A.map.getContainer().getBoundingClientRect();
+    const a = A.map.latLngToContainerPoint(bounds.getNorthWest());
+    const z = A.map.latLngToContainerPoint(bounds.getSouthEast());
+    return { left: origin.left + a.x, top: origin.top + a.y, right: origin.left + z.x,
+             bottom: origin.top + z.y };
+  }
+
+  /* `ref` an essay mention's id (or a card's territories, `named` what they are) */
+  function highlight(ref, frame, named) {
     A.highlight = ref || null;
-    const r = (ref && A.data.refs[ref]) || { territories: [], places: [], events: [] };
+    A.highlighted = ref ? named || null : null;
+    const r = (ref && (named || A.data.refs[ref])) || { territories: [], places: [], events: [] };
     const bounds = L.latLngBounds([]);
     Object.keys(A.geo).forEach(function (g) {
       const layer = A.geo[g], info = layer.__atlas;
@@ -596,21 +636,37 @@
   }
 
   function apply(drawn) {
-    if (drawn.year === A.shown && A.last && A.last.state === drawn.state) return;
+    if (drawn.year === A.shown && drawn.date === A.shownDate && A.last &&
+        A.last.state === drawn.state) return;
+    const before = A.last ? A.last.day : null;
     A.shown = drawn.year;
+    A.shownDate = drawn.date;
     A.last = drawn;
     tiles(A.tilesOption);
     homes(drawn.state.homes);
-    territories(drawn.state.territories);
+    territories(drawn.territories);
     lines(drawn.state.lines);
     events(drawn.entry.events);
+    if (A.cards) L.Atlas.Cards.show(A.cards, crossed(before, drawn));
     L.Atlas.Legend.render(A.legendBox, visible(drawn), A.data.vocab);
     if (!A.fitted) fitHome();
     keepSubjectFree();
     labels(drawn);
-    A.yearBox.firstChild.textContent = String(drawn.year);
+    A.yearBox.firstChild.textContent = drawn.date ? L.Atlas.Cards.dayMonth(drawn.date) + " " : "";
+    A.yearBox.lastChild.textContent = String(drawn.year);
     A.yearBox.setAttribute("data-map-year", String(drawn.year));
-    if (A.highlight) highlight(A.highlight, false); // the new year's features, still named
+    A.yearBox.setAttribute("data-map-date", drawn.day);
+    if (A.highlight) highlight(A.highlight, false, A.highlighted); // the new year's, still named
+  }
+
+  /* The cards a step brings: going forward, every change it crossed (after the day drawn
+   * before, up to the day drawn now); going back, or on the first draw, the changes of the
+   * day drawn, if it is a day of change. */
+  function crossed(before, drawn) {
+    const forward = before !== null && before < drawn.day;
+    return A.data.cards.filter(function (card) {
+      return forward ? before < card.date && card.date <= drawn.day : card.date === drawn.day;
+    });
   }
 
   function setLanguage(lang) {
@@ -621,7 +677,10 @@
   init();
   return {
     show: show,
-    showYear: function (year) { if (A.data) showYear(year); else A.pending = year; },
+    showWhen: function (year, date) {
+      if (A.data) showWhen(year, date || null);
+      else A.pending = { year: year, date: date || null };
+    },
     setLanguage: setLanguage,
     home: function () { A.legendChosen = false; fitHome(); refresh(); },
     remove: function () { A.stop.abort(); },
@@ -631,7 +690,7 @@
   const parts = L.Atlas || {};
   const instances = [];
   L.Atlas = L.Layer.extend({
-    options: { dataUrl: null, data: null, sliderKey: "year", syncGroup: null },
+    options: { dataUrl: null, data: null, sliderKey: "year", syncGroup: null, cards: false },
     initialize: function (options) { L.setOptions(this, options); },
     onAdd: function (map) {
       map._atlas = this;
@@ -644,11 +703,11 @@
       delete map._atlas;
     },
     show: function (message) { this._atlas.show(message); return this; },
-    showYear: function (year) { this._atlas.showYear(year); return this; },
+    showWhen: function (year, date) { this._atlas.showWhen(year, date); return this; },
     setLanguage: function (lang) { this._atlas.setLanguage(lang); return this; },
     home: function () { this._atlas.home(); return this; },
   });
-  Object.assign(L.Atlas, parts); // Style, Labels, Legend
+  Object.assign(L.Atlas, parts); // Style, Labels, Legend, Cards
   /* The atlas layer on a map (the step's script finds it so). */
   L.Atlas.of = function (map) { return map._atlas; };
   /* Every atlas layer in this window (a page's tests and tools reach the map so). */

@@ -1,19 +1,21 @@
 /* The atlas's browser controller, one for the app and the pack: it holds each Year slider's
- * year and tells every part that follows it (the maps, the essay, the notes) the moment it
- * moves, and it routes the atlas's keys. It decides nothing: the years, Previous and Next
- * change come from the data's timeline, made in Python. A binding feeds it: the app's page.js
- * (Streamlit's sliders, keys sent on to Python) or the pack's pack.js (its own slider).
+ * year (and the day chosen in it, if any) and tells every part that follows it (the maps, the
+ * essay, the notes, the day steps) the moment it moves, and it routes the atlas's keys. It
+ * decides nothing: the years, the days, Previous and Next change come from the data's
+ * timeline, made in Python. A binding feeds it: the app's page.js (Streamlit's sliders, keys
+ * and days sent on to Python) or the pack's pack.js (its own slider).
  *
- * window.AtlasPage = {value, set, follow, load, panel, highlight, onHighlight, select,
- * onSelect, key, frameKey, bind}; "atlas:year" events on
- * window.
+ * A day is "YYYY-MM-DD" within the slider's year; null is the bare year (its 31 December).
+ * window.AtlasPage = {value, when, set, choose, follow, dayText, load, panel, highlight,
+ * onHighlight, select, onSelect, key, frameKey, bind}; "atlas:year" events on window.
  */
 (function () {
   "use strict";
   if (window.AtlasPage) return;
-  const STEP_KEYS = ["ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Escape"];
-  const FRAME_KEYS = ["PageUp", "PageDown", "Escape"]; // a map's frame keeps its arrows (pan)
-  const page = { values: {}, handler: null, reader: null, escape: false };
+  const STEP_KEYS = ["ArrowLeft", "ArrowRight", "PageUp", "PageDown", "[", "]", "Escape"];
+  const FRAME_KEYS = ["PageUp", "PageDown", "[", "]", "Escape"]; // a map keeps its arrows (pan)
+  const page = { values: {}, dates: {}, handler: null, reader: null, chooser: null,
+                 escape: false };
 
   /* The year slider `key` shows now, or null when there is none. */
   page.value = function (key) {
@@ -22,23 +24,46 @@
     return key in page.values ? page.values[key] : null;
   };
 
-  /* A slider moved (or the server moved it): tell every follower, once per year. */
-  page.set = function (key, year) {
-    if (year === null || year === undefined || page.values[key] === year) return;
-    page.values[key] = year;
-    window.dispatchEvent(new CustomEvent("atlas:year", { detail: { key: key, year: year } }));
+  /* The day shown with slider `key`: {year, date}, date null for the bare year (a day kept
+   * from another year does not apply), or null when there is no year. */
+  page.when = function (key) {
+    const year = page.value(key);
+    if (year === null) return null;
+    const date = page.dates[key] || null;
+    return { year: year, date: date && Number(date.slice(0, 4)) === year ? date : null };
   };
 
-  /* `owner` follows slider `key`: `show(year)` now, with the slider's year (or `fallback` if
-   * there is none), and at every move; calling again replaces the owner's last. */
+  /* A slider moved, or the day in its year (or the server moved them): tell every follower,
+   * once per change. */
+  page.set = function (key, year, date) {
+    if (year === null || year === undefined) return;
+    date = date && Number(date.slice(0, 4)) === year ? date : null;
+    if (page.values[key] === year && (page.dates[key] || null) === date) return;
+    page.values[key] = year;
+    page.dates[key] = date;
+    window.dispatchEvent(new CustomEvent("atlas:year",
+      { detail: { key: key, year: year, date: date } }));
+  };
+
+  /* A day chosen on the page (a day step): shown at once, then the binding keeps it (the app
+   * tells Python, the pack its address). `date` null: the bare year. */
+  page.choose = function (key, year, date) {
+    page.set(key, year, date);
+    if (page.chooser) page.chooser(key, year, date || null);
+  };
+
+  /* `owner` follows slider `key`: `show(year, date)` now, with the slider's year and day (or
+   * `fallback`, a year or {year, date}, if there is none), and at every move; calling again
+   * replaces the owner's last. */
   page.follow = function (owner, key, show, fallback) {
     if (owner.__follow) window.removeEventListener("atlas:year", owner.__follow);
-    owner.__follow = function (ev) { if (ev.detail.key === key) show(ev.detail.year); };
+    owner.__follow = function (ev) { if (ev.detail.key === key) show(ev.detail.year, ev.detail.date); };
     window.addEventListener("atlas:year", owner.__follow);
-    const year = page.value(key);
-    if (year !== null || (fallback !== null && fallback !== undefined)) {
-      show(year === null ? fallback : year);
-    }
+    const when = page.when(key);
+    if (when) return show(when.year, when.date);
+    if (fallback === null || fallback === undefined) return;
+    if (typeof fallback === "object") show(fallback.year, fallback.date || null);
+    else show(fallback, null);
   };
 
   /* The essay's mentions: `ref` (a territory, group, place or event key) highlighted on every
@@ -59,6 +84,11 @@
     window.addEventListener("atlas:select", function (ev) { show(ev.detail.territory); },
                             { signal: signal });
   };
+
+  /* "20 August 1945" for "1945-08-20", as mapcore.story.full_day writes it. */
+  const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric",
+                                                 timeZone: "UTC" });
+  page.dayText = function (iso) { return DAY.format(new Date(iso + "T00:00:00Z")); };
 
   /* A panel's data: fetched once per URL (the app), or given inline (the pack). */
   const fetched = {};
@@ -104,10 +134,12 @@
   }
 
   /* The binding: `reader(key)` reads a slider (or null), `handler(name)` acts on a key,
-   * `escape` whether Esc means something now (presenter mode). */
+   * `chooser(key, year, date)` keeps a day chosen on the page, `escape` whether Esc means
+   * something now (presenter mode). */
   page.bind = function (binding) {
     page.reader = binding.reader || null;
     page.handler = binding.handler || null;
+    page.chooser = binding.chooser || null;
     page.escape = !!binding.escape;
   };
 

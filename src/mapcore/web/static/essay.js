@@ -163,12 +163,13 @@ function essayPanel(component) {
         build(root, essay, setTriggerValue);
         root.dataset.url = source;
       }
-      const show = function (year) {
+      const show = function (year, date) { // the passages speak of years; the day is kept
         const sel = essay.years[year];
         if (sel) highlight(root, sel, year, data.present);
+        root.dataset.date = date || "";
       };
       // the Year slider, through the controller: the panel moves with the map at once
-      window.AtlasPage.follow(root, "year", show, data.year);
+      window.AtlasPage.follow(root, "year", show, { year: data.year, date: data.date || null });
       if (!root.__selecting) {
         root.__selecting = true;
         window.AtlasPage.onSelect(function (territory) { mentioned(root, essay, territory); });

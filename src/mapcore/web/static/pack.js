@@ -1,9 +1,11 @@
 /* The classroom pack's binding of the atlas's browser controller (controller.js, the app's
- * too): its own year slider, Play, Previous and Next change, the label menu and the address.
- * The map (L.atlas) and the panels follow the controller, as in the app; what a year shows,
- * where Previous and Next change go and which years a link can name all come from the data's
- * timeline (made in Python). #year=1945&lang=ja opens (and, edited, moves to) that year and
- * language; a year the atlas does not have gets a note. */
+ * too): its own year slider, the day steps, Play, Previous and Next change, `[` and `]`, the
+ * label menu and the address. The map (L.atlas) and the panels follow the controller, as in
+ * the app; what a day shows, where the steps go and which years a link can name all come from
+ * the data's timeline (made in Python). #year=1945 or #date=1945-08-20 (and &lang=ja) opens
+ * (and, edited, moves to) that year or day and language; one the atlas does not have gets a
+ * note. Play steps by the year, or by the day of each change once a day is chosen, as the
+ * app's does (atlasapp/state.py). */
 (function () {
   "use strict";
   function json(id) { return JSON.parse(document.getElementById(id).textContent); }
@@ -26,19 +28,22 @@
 
   const map = L.map("map", { center: data.view.center, zoom: data.view.zoom });
   L.control.scale().addTo(map);
-  const atlas = L.atlas({ data: data }).addTo(map);
+  const atlas = L.atlas({ data: data, cards: true }).addTo(map);
+  let day = null; // the day chosen in the slider's year (null: the bare year)
 
-  function setYear(year) {
+  function setYear(year, date) {
     year = Math.max(timeline.first, Math.min(timeline.last, year));
+    day = date && Number(date.slice(0, 4)) === year && date !== timeline.years[year].date
+      ? date : null;
     slider.value = String(year);
     shown.textContent = String(year);
-    controller.set("year", year);
+    controller.set("year", year, day);
     writeAddress();
   }
 
-  function writeAddress() {
+  function writeAddress() { // a day stands for its year (as mapcore/links.py writes it)
     const lang = language.value === "en" ? "" : "&lang=" + language.value;
-    history.replaceState(null, "", "#year=" + slider.value + lang);
+    history.replaceState(null, "", (day ? "#date=" + day : "#year=" + slider.value) + lang);
   }
 
   let timer = null;
@@ -47,19 +52,34 @@
     timer = null;
     play.textContent = "▶ Play";
   }
+  /* Play's next step: on a day, the year's next day step (its last: the bare year); else, or
+   * after the last, the next year. */
+  function playNext() {
+    const year = Number(slider.value);
+    const later = day ? (notes.steps[year] || []).filter(function (s) { return s.date > day; }) : [];
+    if (later.length) return setYear(year, later[0].end ? null : later[0].date);
+    if (year >= timeline.last) return stop();
+    setYear(year + 1);
+  }
   function toggle() {
     if (timer) return stop();
-    if (Number(slider.value) >= timeline.last) setYear(timeline.first);
+    if (Number(slider.value) >= timeline.last && !day) setYear(timeline.first);
     play.textContent = "⏸ Pause";
-    timer = setInterval(function () {
-      if (Number(slider.value) >= timeline.last) return stop();
-      setYear(Number(slider.value) + 1);
-    }, 1000);
+    timer = setInterval(playNext, 1000);
   }
   function step(which) { // where Previous and Next change go: the timeline says (Python)
     const s = timeline.steps[slider.value];
     stop();
     setYear(which === "previous" ? s.previous : s.next);
+  }
+  /* `[` and `]`: the previous or next day of a change, across years (the data's list). */
+  function stepDay(which) {
+    const at = day || timeline.years[slider.value].date;
+    const days = timeline.changeDays;
+    const to = which === "previous" ? days.filter(function (d) { return d < at; }).pop()
+      : days.find(function (d) { return d > at; });
+    stop();
+    if (to) setYear(Number(to.slice(0, 4)), to);
   }
   play.addEventListener("click", toggle);
   document.getElementById("previous").addEventListener("click", function () { step("previous"); });
@@ -75,27 +95,40 @@
     handler: function (name) {
       if (name === "PageUp") step("previous");
       else if (name === "PageDown") step("next");
+      else if (name === "[") stepDay("previous");
+      else if (name === "]") stepDay("next");
       else if (name === "ArrowLeft") { stop(); setYear(Number(slider.value) - 1); }
       else if (name === "ArrowRight") { stop(); setYear(Number(slider.value) + 1); }
       else return false;
     },
+    chooser: function (key, year, date) { stop(); setYear(year, date); },
   });
 
   function mountPanels(year) {
+    window.AtlasPanels.days({ data: { notes: notes, year: year, date: day },
+                              parentElement: document.getElementById("days") });
     window.AtlasPanels.essay({
-      data: { essay: essay, year: year, height: map.getContainer().clientHeight },
+      data: { essay: essay, year: year, date: day, height: map.getContainer().clientHeight },
       setTriggerValue: function (key, id) {
         const p = essay.passages.find(function (q) { return q.id === id; });
         if (p) { stop(); setYear(p.jump); }
       },
       parentElement: document.getElementById("essay"),
     });
-    window.AtlasPanels.notes({ data: { notes: notes, year: year },
+    window.AtlasPanels.notes({ data: { notes: notes, year: year, date: day },
                                parentElement: document.getElementById("notes") });
   }
 
-  /* The address: #year=YYYY (and &lang=xx). A year the atlas does not have opens the default
-   * year with a note saying so. */
+  /* A real day YYYY-MM-DD in a year of the atlas, or null. */
+  function realDay(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m || !(m[1] in timeline.years)) return null;
+    const d = new Date(text + "T00:00:00Z");
+    return !isNaN(d) && d.toISOString().slice(0, 10) === text ? text : null;
+  }
+
+  /* The address: #year=YYYY or #date=YYYY-MM-DD (and &lang=xx). A year or day the atlas does
+   * not have opens the default year with a note saying so. */
   function readAddress() {
     const params = new URLSearchParams(location.hash.replace(/^#/, ""));
     const lang = params.get("lang");
@@ -103,15 +136,19 @@
       language.value = lang;
       atlas.setLanguage(lang);
     }
+    const rawDate = params.get("date");
+    const date = rawDate === null ? null : realDay(rawDate.trim());
     const raw = params.get("year");
     const text = raw === null ? "" : raw.trim();
     const known = text in timeline.years;
-    linkNote.textContent = raw === null || known ? "" : "“" + text.slice(0, 24) + "” is not a " +
-      "year of the atlas (" + timeline.first + "–" + timeline.last + "); showing " +
-      timeline.default + ".";
+    const range = " (" + timeline.first + "–" + timeline.last + "); showing " + timeline.default + ".";
+    linkNote.textContent = rawDate !== null && !date
+      ? "“" + rawDate.trim().slice(0, 24) + "” is not a day of the atlas (write it as 1945-08-20)" + range
+      : date || raw === null || known ? "" : "“" + text.slice(0, 24) + "” is not a year of the atlas" + range;
     linkNote.hidden = !linkNote.textContent;
     stop();
-    setYear(known ? Number(text) : timeline.default);
+    if (date) setYear(Number(date.slice(0, 4)), date);
+    else setYear(rawDate === null && known ? Number(text) : timeline.default);
   }
   window.addEventListener("hashchange", readAddress);
   readAddress();

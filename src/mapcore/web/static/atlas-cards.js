@@ -1,0 +1,168 @@
+/* The change cards, a Leaflet plugin (L.Atlas.Cards): when a step crosses a change of control,
+ * a card on the map names it: the day, the territory, from whom to whom, the instrument with
+ * its article, the source and the day's events. Several crossed at once are paged (‹ ›), the
+ * latest first shown; the text can be selected and copied, and Copy puts the card's text on
+ * the clipboard. What a card says comes whole from the data (mapcore.story.change_card, in
+ * Python); it is set with textContent, so nothing in it can become markup.
+ */
+(function () {
+  "use strict";
+  const MOST = 12; // a long jump (1850 to 2026) pages through the latest few, not every card
+  const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long",
+                                                       timeZone: "UTC" });
+
+  /* "20 August" for "1945-08-20": the year box names the day in full with its year. */
+  function dayMonth(iso) {
+    return DAY_MONTH.format(new Date(iso + "T00:00:00Z"));
+  }
+
+  function el(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function button(label, title, act) {
+    const b = el("button", "atlas-card-button", label);
+    b.type = "button";
+    b.title = title;
+    b.setAttribute("aria-label", title);
+    L.DomEvent.on(b, "click", function (ev) { L.DomEvent.stop(ev); act(); });
+    return b;
+  }
+
+  /* The cards' control on `map`, bottom right. `hover(territories)` highlights what a card
+   * names on the map (null lets go); `where(territories)` is their box on the screen (or
+   * null), which the card keeps clear of where it can; `changed()` after the teacher acts. */
+  function create(map, hover, where, changed) {
+    const box = L.DomUtil.create("div", "atlas-cards");
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    // one box, moved between corners (setPosition adds the control again: onAdd returns it)
+    const Control = L.Control.extend({ onAdd: function () { return box; } });
+    const control = new Control({ position: "bottomright" }).addTo(map);
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "Changes of control crossed");
+    box.style.display = "none";
+    box.__cards = { list: [], total: 0, at: 0, open: false, control: control,
+                    hover: hover, where: where, changed: changed };
+    box.addEventListener("mouseenter", function () {
+      const s = box.__cards;
+      if (s.list.length) s.hover(s.list[s.at].territories);
+    });
+    box.addEventListener("mouseleave", function () { box.__cards.hover(null); });
+    return box;
+  }
+
+  /* The cards a step brought (the data's, in date order): the first of the latest day is
+   * shown first. */
+  function show(box, cards) {
+    const s = box.__cards;
+    s.total = cards.length;
+    s.list = cards.slice(-MOST);
+    const latest = s.list.length ? s.list[s.list.length - 1].date : "";
+    s.at = Math.max(0, s.list.findIndex(function (c) { return c.date === latest; }));
+    render(box);
+  }
+
+  function copy(text, done) {
+    const fallback = function () { // a frame without clipboard permission, file:// in some
+      const area = el("textarea");
+      area.value = text;
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      let ok = false;
+      try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+      area.remove();
+      done(ok);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function render(box) {
+    const s = box.__cards;
+    box.textContent = "";
+    if (!s.list.length) {
+      box.style.display = "none";
+      box.removeAttribute("data-card-date");
+      return;
+    }
+    box.style.display = "";
+    const card = s.list[s.at];
+    const head = el("div", "atlas-card-head");
+    head.appendChild(el("span", "atlas-card-kind", "Change of control"));
+    if (s.list.length > 1) {
+      const nav = el("span", "atlas-card-nav");
+      nav.appendChild(button("‹", "Previous card", function () { page(box, -1); }));
+      const more = s.total > s.list.length ? " (latest " + s.list.length + " of " + s.total + ")" : "";
+      nav.appendChild(el("span", "atlas-card-count", (s.at + 1) + " of " + s.list.length + more));
+      nav.appendChild(button("›", "Next card", function () { page(box, 1); }));
+      head.appendChild(nav);
+    }
+    const body = el("article", "atlas-card");
+    const copyButton = button("Copy", "Copy the card's text", function () {
+      copy(body.innerText, function (ok) { copyButton.textContent = ok ? "Copied" : "Select to copy"; });
+    });
+    copyButton.classList.add("atlas-card-copy");
+    head.appendChild(copyButton);
+    head.appendChild(button("×", "Close the card", function () {
+      s.list = [];
+      s.hover(null);
+      render(box);
+      s.changed();
+    }));
+    box.appendChild(head);
+    body.appendChild(el("div", "atlas-card-day", card.day));
+    body.appendChild(el("h3", "atlas-card-name", card.name));
+    body.appendChild(el("p", "atlas-card-change", card.was + " → " + card.now));
+    body.appendChild(el("p", "atlas-card-instrument", "Instrument: " + card.instrument));
+    // the source and the day's events: one click away, so the card leaves the map in sight
+    const more = el("details", "atlas-card-more");
+    more.open = s.open;
+    more.addEventListener("toggle", function () { s.open = more.open; s.changed(); });
+    more.appendChild(el("summary", "", "Source" + (card.events.length ? " and that day" : "")));
+    more.appendChild(el("p", "atlas-card-source", "Source: " + card.source));
+    if (card.events.length) {
+      more.appendChild(el("p", "atlas-card-events", "That day: " + card.events.join("; ")));
+    }
+    body.appendChild(more);
+    box.appendChild(body);
+    box.setAttribute("data-card-date", card.date);
+    box.setAttribute("data-card-territories", card.territories.join(" "));
+    place(box, card);
+  }
+
+  /* Bottom right, or top right (under the year) when the card would hide what it names. */
+  function place(box, card) {
+    const s = box.__cards;
+    const target = s.where(card.territories);
+    const covers = function () {
+      const r = box.getBoundingClientRect();
+      return target && r.left < target.right && target.left < r.right &&
+        r.top < target.bottom && target.top < r.bottom;
+    };
+    if (s.control.getPosition() !== "bottomright") s.control.setPosition("bottomright");
+    if (covers()) {
+      s.control.setPosition("topright");
+      if (covers()) s.control.setPosition("bottomright");
+    }
+  }
+
+  function page(box, by) {
+    const s = box.__cards;
+    s.at = (s.at + by + s.list.length) % s.list.length;
+    render(box);
+    s.hover(s.list[s.at].territories);
+    s.changed();
+  }
+
+  L.Atlas = L.Atlas || {};
+  L.Atlas.Cards = { create: create, show: show, dayMonth: dayMonth };
+})();
