@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptest_kit import component, component_data
+from apptest_kit import component, component_data, trigger
 from streamlit.testing.v1 import AppTest
 
 from atlasapp.testing import app_copy
@@ -196,3 +196,52 @@ def test_the_map_labels_follow_the_language_setting():
     assert map_state(at)["lang"] == "en"
     at.selectbox(key="lang").set_value("ja").run()
     assert map_state(at)["lang"] == "ja"
+
+
+def test_a_date_link_opens_that_day_and_the_address_keeps_it():
+    at = run(date="1945-08-20")
+    assert not at.exception and not at.toast
+    assert at.slider(key="year").value == 1945
+    assert map_state(at)["date"] == "1945-08-20"
+    assert component_data(at, "essay")["date"] == component_data(at, "days")["date"]
+    assert component_data(at, "days")["date"] == "1945-08-20"
+    assert dict(at.query_params) in ({"date": "1945-08-20"}, {"date": ["1945-08-20"]})
+
+
+def test_next_dated_change_from_20_august_1945_is_22_august():
+    at = run(date="1945-08-20")
+    trigger(at, "page", "key", "]:1")
+    assert map_state(at)["date"] == "1945-08-22"
+    trigger(at, "page", "key", "[:2")
+    assert map_state(at)["date"] == "1945-08-19"
+    assert at.query_params["date"] in ("1945-08-19", ["1945-08-19"])
+
+
+def test_a_day_step_shows_its_day_and_the_slider_goes_back_to_the_year():
+    at = run("1945")
+    assert map_state(at)["date"] is None  # the bare year: its 31 December
+    trigger(at, "page", "day", "1945-08-09:1")
+    assert map_state(at)["date"] == "1945-08-09" and at.slider(key="year").value == 1945
+    trigger(at, "page", "day", "1945:2")  # the year's last step: the bare year again
+    assert map_state(at)["date"] is None
+    trigger(at, "page", "day", "1945-08-09:3")
+    at.slider(key="year").set_value(1946).run()
+    assert map_state(at)["date"] is None and at.query_params["year"] in ("1946", ["1946"])
+
+
+def test_play_from_a_day_runs_through_the_years_days_of_change():
+    at = run(date="1945-08-19")
+    at.button(key="play").click().run()
+    shown = []
+    for _ in range(3):
+        at.session_state["atlas:tick"] = 0.0  # an interval has passed: Play's timer fires
+        at.run()
+        shown.append(map_state(at)["date"])
+    assert shown == ["1945-08-22", "1945-08-23", "1945-08-24"]
+
+
+def test_a_broken_date_link_opens_the_year_with_a_note():
+    at = run(date="1945-02-30")
+    assert not at.exception
+    assert at.slider(key="year").value == 1905 and map_state(at)["date"] is None
+    assert any("“1945-02-30” is not a day" in t.value for t in at.toast)

@@ -2,13 +2,15 @@
 
 Each walk drives the real app with AppTest (the view switch, the sliders, Previous and Next
 change, Play and Pause, Play's timer, presenter mode on and off, Esc, the settings, the page's
-keys and a passage clicked) while a small model says what the teacher chose. After every action
-the page must show no exception and keep every choice: the view shown, each slider's year, the
-year the map, the essay and the notes are given, the label language, and the address.
+keys, `[` and `]`, a day step and a passage clicked) while a small model says what the teacher
+chose. After every action the page must show no exception and keep every choice: the view
+shown, each slider's year, the day, the year and day the map, the essay and the notes are
+given, the label language, and the address.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from dataclasses import dataclass, replace
 
@@ -37,6 +39,7 @@ class Model:
     present: bool = False
     lang: str = "en"
     playing: bool = False
+    day: dt.date | None = None  # a day of `year`; None: the bare year (its 31 December)
 
     @property
     def shown(self) -> str:
@@ -66,6 +69,16 @@ class Walk:
         later = [y for y in self.atlas.change_years() if y > year]
         return later[0] if later else self.last
 
+    def on_day(self, m: Model, day: dt.date | None) -> Model:
+        """The model showing `day` (a year's 31 December is the bare year; None stays put)."""
+        if day is None:
+            return m
+        bare = day == dt.date(day.year, 12, 31)
+        return replace(m, year=day.year, day=None if bare else day)
+
+    def when(self, m: Model) -> dt.date:
+        return m.day or dt.date(m.year, 12, 31)
+
     # -- the actions a class can take in the view shown ---------------------------------------
 
     def actions(self) -> list:
@@ -75,7 +88,10 @@ class Walk:
         if m.shown in ("atlas", "chart"):
             acts += [self.slide, self.key]
         if m.shown == "atlas":
-            acts += [self.previous_change, self.next_change, self.play, self.timer, self.passage]
+            acts += [self.previous_change, self.next_change, self.play, self.timer, self.passage,
+                     self.day_key]  # fmt: skip
+            if self.atlas.day_steps(m.year):
+                acts += [self.day_step] * 3  # a year of change: its days are often chosen
         if m.shown == "compare":
             acts += [self.slide_pair]
         if m.present:
@@ -113,7 +129,8 @@ class Walk:
         year = self.rng.randint(self.first, self.last)
         self.at.slider(key="year").set_value(year).run()
         moved = year != self.model.year
-        return replace(self.model, year=year, playing=self.model.playing and not moved), f"{year}"
+        m = replace(self.model, year=year, playing=self.model.playing and not moved)
+        return (replace(m, day=None) if moved else m), f"{year}"
 
     def slide_pair(self):
         side, year = self.rng.choice(["left", "right"]), self.rng.randint(self.first, self.last)
@@ -126,21 +143,39 @@ class Walk:
         y = self.model.year
         year = {"ArrowLeft": self.clamp(y - 1), "ArrowRight": self.clamp(y + 1),
                 "PageUp": self.previous(y), "PageDown": self.next(y)}[key]  # fmt: skip
-        return replace(self.model, year=year, playing=False), key
+        return replace(self.model, year=year, day=None, playing=False), key
+
+    def day_key(self):
+        key = self.rng.choice(["[", "]"])
+        trigger(self.at, "page", "key", f"{key}:{self.rng.random()}")
+        m, when = self.model, self.when(self.model)
+        day = (self.atlas.previous_change_day(when) if key == "["
+               else self.atlas.next_change_day(when))  # fmt: skip
+        return replace(self.on_day(m, day), playing=False), f"{key} {day}"
+
+    def day_step(self):
+        step = self.rng.choice(self.atlas.day_steps(self.model.year))
+        bare = step == dt.date(step.year, 12, 31)
+        trigger(self.at, "page", "day", f"{step.year if bare else step}:{self.rng.random()}")
+        return replace(self.on_day(self.model, step), playing=False), f"day {step}"
 
     def previous_change(self):
         self.at.button(key="previous").click().run()
-        return replace(self.model, year=self.previous(self.model.year), playing=False), "previous"
+        year = self.previous(self.model.year)
+        return replace(self.model, year=year, day=None, playing=False), "previous"
 
     def next_change(self):
         self.at.button(key="next").click().run()
-        return replace(self.model, year=self.next(self.model.year), playing=False), "next"
+        year = self.next(self.model.year)
+        return replace(self.model, year=year, day=None, playing=False), "next"
 
     def play(self):
         self.at.button(key="play").click().run()
-        playing = not self.model.playing
-        year = self.first if playing and self.model.year >= self.last else self.model.year
-        return replace(self.model, playing=playing, year=year), "play/pause"
+        m = self.model
+        playing = not m.playing
+        if playing and m.year >= self.last and m.day is None:
+            return replace(m, playing=True, year=self.first), "play (from the start)"
+        return replace(m, playing=playing), "play/pause"
 
     def timer(self):
         """Play's timer firing: a run with no action, a whole interval after the last tick."""
@@ -149,14 +184,17 @@ class Walk:
         m = self.model
         if not m.playing:
             return m, "timer (paused)"
+        later = [d for d in self.atlas.day_steps(m.year) if m.day and d > m.day]
+        if later:  # on a day of a year of change: its next day step
+            return self.on_day(m, later[0]), f"timer {later[0]}"
         if m.year >= self.last:
             return replace(m, playing=False), "timer (end)"
-        return replace(m, year=m.year + 1), "timer"
+        return replace(m, year=m.year + 1, day=None), "timer"
 
     def passage(self):
         p = self.rng.choice(self.atlas.passages(None))
         trigger(self.at, "essay", "clicked", p.id)
-        return replace(self.model, year=p.jump, playing=False), f"passage {p.id}"
+        return replace(self.model, year=p.jump, day=None, playing=False), f"passage {p.id}"
 
     # -- what the page must show ---------------------------------------------------------------
 
@@ -166,11 +204,15 @@ class Walk:
         assert not at.exception, f"{where}: {at.exception}"
         assert not at.error, f"{where}: {[e.value for e in at.error]}"
         c = at.session_state["atlas:choices"]
-        kept = (c.year, c.left, c.right, c.view, c.present, c.lang, c.playing)
-        assert kept == (m.year, m.left, m.right, m.view, m.present, m.lang, m.playing), where
+        kept = (c.year, c.left, c.right, c.view, c.present, c.lang, c.playing, c.day)
+        assert kept == (m.year, m.left, m.right, m.view, m.present, m.lang, m.playing, m.day), where
+        date = m.day.isoformat() if m.day else None
         if m.shown == "atlas":
             assert at.slider(key="year").value == m.year, where
             assert map_state(at)["year"] == m.year and map_state(at)["lang"] == m.lang, where
+            assert map_state(at)["date"] == date, where
+            for panel in ("essay", "days", "page"):
+                assert component_data(at, panel).get("date") == date, (where, panel)
             assert component_data(at, "essay")["year"] == m.year, where
             assert (component(at, "year_notes") is None) == m.present, where
             assert at.button(key="play").label == ("Pause" if m.playing else "Play"), where
@@ -183,7 +225,7 @@ class Walk:
             assert at.get("vega_lite_chart"), where
         if not m.present:
             assert at.segmented_control(key="view").value == m.view, where
-        link = link_params(Link(m.year, m.left, m.right, m.view, m.present, m.lang))
+        link = link_params(Link(m.year, m.left, m.right, m.view, m.present, m.lang, m.day))
         shown = {k: at.query_params[k] for k in at.query_params}
         assert {k: (v if isinstance(v, str) else v[0]) for k, v in shown.items()} == link, where
 
@@ -207,5 +249,5 @@ def test_random_walks_through_every_widget_keep_every_choice(atlas):
         done |= walk.done
     every = {"switch_view", "presenter_on", "speed", "language", "slide", "key", "timer",
              "previous_change", "next_change", "play", "passage", "slide_pair",
-             "exit_presenter", "escape"}  # fmt: skip
+             "exit_presenter", "escape", "day_key", "day_step"}  # fmt: skip
     assert every <= done, f"never reached: {every - done}"

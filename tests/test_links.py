@@ -1,10 +1,13 @@
-"""Deep links: ?year= gives the nearest sensible year and a short note, never an error."""
+"""Deep links: ?year= and ?date= give the nearest sensible view and a short note, never an
+error; a view is written back as the link that reopens it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from mapcore.links import parse_year, unknown_params
+from mapcore.links import Link, link_params, parse_link, parse_year, unknown_params
 
 FIRST, LAST = 1850, 2026
 
@@ -44,3 +47,36 @@ def test_unknown_parameters_are_named():
     assert unknown_params(["year"]) is None
     note = unknown_params(["year", "zoom", "utm_source"])
     assert "“utm_source”" in note and "“zoom”" in note and "year" in note
+
+
+@pytest.mark.parametrize(
+    ("params", "year", "day", "note"),
+    [
+        ({"date": ["1945-08-20"]}, 1945, dt.date(1945, 8, 20), None),
+        ({"date": [" 1945-8-20 "]}, 1945, dt.date(1945, 8, 20), None),
+        ({"date": ["1945-12-31"]}, 1945, None, None),  # a year's 31 December is the year
+        ({"date": ["1945-08-20"], "year": ["1905"]}, 1945, dt.date(1945, 8, 20), "showing the day"),
+        ({"date": ["1945-02-30"]}, 1905, None, "“1945-02-30” is not a day"),
+        ({"date": ["20/08/1945"], "year": ["1950"]}, 1950, None, "is not a day"),
+        ({"date": ["1800-01-01"]}, 1850, None, "outside the atlas (1850–2026); showing 1850"),
+        ({"date": ["2999-01-01"]}, 2026, None, "showing 2026"),
+        ({"date": ["<b>1945</b>"]}, 1905, None, "is not a day"),
+    ],
+)
+def test_date_links(params, year, day, note):
+    link = parse_link(params, FIRST, LAST)
+    assert (link.year, link.day) == (year, day)
+    if note is None:
+        assert not link.notes
+    else:
+        assert any(note in n for n in link.notes), link.notes
+
+
+def test_a_day_is_written_as_the_date_a_bare_year_as_the_year():
+    assert link_params(Link(year=1945, day=dt.date(1945, 8, 20))) == {"date": "1945-08-20"}
+    assert link_params(Link(year=1945)) == {"year": "1945"}
+    # compare shows two years, not the atlas's day: its link names the year and the pair
+    assert link_params(Link(year=1945, view="compare", day=dt.date(1945, 8, 20)))["year"] == "1945"
+    for link in (Link(year=1945, day=dt.date(1945, 8, 20)), Link(year=1905, present=True)):
+        params = {k: [v] for k, v in link_params(link).items()}
+        assert parse_link(params, FIRST, LAST) == link  # the address reopens the view

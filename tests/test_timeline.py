@@ -130,3 +130,32 @@ def test_a_carve_out_whose_origin_has_no_periods_is_still_a_change():
     assert [(c.territory, c.before, c.after.territory) for c in timeline.changes] == [
         ("chinese-eastern-railway", None, "chinese-eastern-railway")
     ]
+
+
+def test_the_days_of_change_step_across_years(atlas):
+    """`[` and `]`: from 20 August 1945 the next dated change is 22 August, the last 19 August;
+    from a bare year (its 31 December) they go to the next year's first and its own last."""
+    assert atlas.next_change_day(dt.date(1945, 8, 20)) == dt.date(1945, 8, 22)
+    assert atlas.previous_change_day(dt.date(1945, 8, 20)) == dt.date(1945, 8, 19)
+    assert atlas.next_change_day(dt.date(1945, 8, 22)) == dt.date(1945, 8, 23)  # after, not on
+    assert atlas.previous_change_day(1945) == dt.date(1945, 10, 25)
+    assert atlas.next_change_day(1945).year == 1946
+    days = atlas.change_days()
+    assert days == sorted({c.date for c in atlas.timeline.changes})
+    assert atlas.previous_change_day(days[0]) is None
+    assert atlas.next_change_day(days[-1]) is None
+
+
+def test_a_year_of_change_is_stepped_from_its_first_day_to_its_last(atlas):
+    steps = atlas.day_steps(1945)
+    assert steps[0] == dt.date(1945, 1, 1) and steps[-1] == dt.date(1945, 12, 31)
+    assert dt.date(1945, 8, 9) in steps and dt.date(1945, 8, 22) in steps
+    assert steps[1:-1] == [d for d in atlas.change_days() if d.year == 1945]
+    assert atlas.day_steps(1906) == []  # no change within: the year has one map
+
+
+def test_a_days_map_shows_the_years_events_begun_by_then(atlas):
+    names = {e.name for e in atlas.events_by(dt.date(1945, 8, 20))}
+    assert "Yalta Conference" in names or any("Yalta" in n for n in names)
+    assert not any("Pyongyang" in n for n in names)  # 24 August: still to come
+    assert atlas.events_by(dt.date(1945, 12, 31)) == atlas.events(1945)

@@ -190,3 +190,67 @@ def test_the_browser_reads_every_field_python_writes():
             if not re.search(rf"\.{field}\b|\[\"{field}\"\]|{field}:", code):
                 missing.append(f"{name}.{field}")
     assert not missing, f"written by Python, read by no browser file: {missing}"
+
+
+def drawn_on(static, atlas, day: dt.date) -> dict[str, dict]:
+    """What the browser draws on a day: the last of its year's day entries on or before it (as
+    atlasmap.js looks it up), or the year's own entry."""
+    timeline = static["timeline"]
+    entry = timeline["years"][day.year]
+    for d in timeline["days"].get(day.year, []):
+        if d["date"] <= day.isoformat():
+            entry = d
+    state = timeline["states"][entry["state"]]
+    return {atlas.periods[t["period"]].territory: t for t in wire.territories_of(timeline, state)}
+
+
+def test_every_day_of_a_change_and_the_days_around_it_draw_that_days_state(atlas, static):
+    """The browser's lookup by day gives the periods in force on that day, to the day: on each
+    day of a change, the day before and the day after."""
+    days = {d + dt.timedelta(days=k) for d in atlas.change_days() for k in (-1, 0, 1)}
+    for day in sorted(d for d in days if 1850 <= d.year <= dt.date.today().year):
+        territories = drawn_on(static, atlas, day)
+        assert set(territories) == {p.territory for p in atlas.state(day)}, day
+        for p in atlas.state(day):
+            assert atlas.periods[territories[p.territory]["period"]] is p, (day, p.territory)
+
+
+def test_20_august_1945_is_drawn_as_it_was(atlas, static):
+    drawn = drawn_on(static, atlas, dt.date(1945, 8, 20))
+    assert drawn["sakhalin-south"]["status"] == "contested"
+    assert drawn["kurils-north"]["status"] == "contested"
+    assert (drawn["manchuria"]["status"], drawn["manchuria"]["colours"]) == (
+        "occupied", [COLOURS["russia"]])  # fmt: skip
+
+
+def test_a_days_events_are_those_begun_by_then(atlas, static):
+    timeline = static["timeline"]
+    events = atlas.all_events()
+    for year, entries in timeline["days"].items():
+        for entry in entries:
+            day = dt.date.fromisoformat(entry["date"])
+            assert [events[i] for i in entry["events"]] == atlas.events_by(day), day
+        assert entries[0]["date"] == f"{year}-01-01"
+    assert timeline["years"][1945]["date"] == "1945-12-31"
+
+
+def test_the_wire_has_every_days_of_change_and_a_card_for_each(atlas, static):
+    timeline = static["timeline"]
+    assert timeline["changeDays"] == [d.isoformat() for d in atlas.change_days()]
+    cards = static["cards"]
+    assert [c["date"] for c in cards] == sorted(c["date"] for c in cards)
+    on_cards = {(c["date"], t) for c in cards for t in c["territories"]}
+    assert on_cards == {(c.date.isoformat(), c.territory) for c in atlas.timeline.changes}
+    first = next(c for c in cards if c["date"] == "1945-08-09")
+    assert first["territories"] == ["manchuria"]  # the most prominent of the day first
+    quoted = next(c for c in cards if "'" in c["source"])  # plain text: set with textContent
+    assert "&#x27;" not in quoted["source"] and "&amp;" not in json.dumps(cards)
+
+
+def test_a_year_of_change_offers_its_day_steps(atlas):
+    steps = wire.year_notes(atlas)["steps"]
+    assert 1906 not in steps
+    labels = [s["label"] for s in steps[1945]]
+    assert labels[:3] == ["1 Jan", "9 Aug", "10 Aug"] and labels[-1] == "31 Dec"
+    assert [s["end"] for s in steps[1945]] == [False] * (len(labels) - 1) + [True]
+    assert "Soviet invasion of Manchuria" in steps[1945][1]["title"]

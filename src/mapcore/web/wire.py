@@ -530,6 +530,7 @@ def timeline(atlas: Atlas) -> YearsWire:
 def cards(atlas: Atlas) -> list[CardWire]:
     """A card for every change of control in the atlas, in date order; within a day, the
     territory most prominent on the map first (as its labels are ranked)."""
+
     def prominence(card: ChangeCard) -> tuple[dt.date, int]:
         return card.day, -max(map(mapview.territory_rank, card.territories))
 

@@ -86,6 +86,13 @@
     }
   }
 
+  /* The card whole (its source too, folded or not), one fact a line. */
+  function quoted(card) {
+    return [card.day, card.name, card.was + " → " + card.now, "Instrument: " + card.instrument,
+            "Source: " + card.source].concat(card.events.length ? ["That day: " +
+            card.events.join("; ")] : []).join("\n");
+  }
+
   function render(box) {
     const s = box.__cards;
     box.textContent = "";
@@ -108,7 +115,7 @@
     }
     const body = el("article", "atlas-card");
     const copyButton = button("Copy", "Copy the card's text", function () {
-      copy(body.innerText, function (ok) { copyButton.textContent = ok ? "Copied" : "Select to copy"; });
+      copy(quoted(card), function (ok) { copyButton.textContent = ok ? "Copied" : "Select to copy"; });
     });
     copyButton.classList.add("atlas-card-copy");
     head.appendChild(copyButton);

@@ -143,7 +143,8 @@
     const known = text in timeline.years;
     const range = " (" + timeline.first + "–" + timeline.last + "); showing " + timeline.default + ".";
     linkNote.textContent = rawDate !== null && !date
-      ? "“" + rawDate.trim().slice(0, 24) + "” is not a day of the atlas (write it as 1945-08-20)" + range
+      ? "“" + rawDate.trim().slice(0, 24) + "” is not a day of the atlas (write it as 1945-08-20; " +
+        timeline.first + "–" + timeline.last + "); showing " + timeline.default + "."
       : date || raw === null || known ? "" : "“" + text.slice(0, 24) + "” is not a year of the atlas" + range;
     linkNote.hidden = !linkNote.textContent;
     stop();
