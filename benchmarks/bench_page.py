@@ -3,11 +3,14 @@
 Starts the atlas (app.py) and a bare page (benchmarks/floor_app.py: a Year slider and its value),
 opens one page on each in Debian's Chromium (1280x720, outside requests blocked) and alternates
 arrow keys on their sliders (the atlas scrubs 1890 -> 1930 and back), each page settled (all
-shown, then 150 ms without a websocket frame) before the other's step.
+shown, then 150 ms without a websocket frame) before the other's step. Then the day steps: the
+atlas on 1945's days of change, `]` and `[` from one to the next (Python decides where each
+goes), against the floor's arrow keys again, in the same run.
 
 Timestamps are the browser's (`performance.timeOrigin + now()`: the map's frame shares the clock):
 a capture-phase keydown; MutationObservers on the floor's value, the map frame's `data-map-year`,
-the essay's and the notes' `data-year` (in the document or an open shadow root); wrapped
+the essay's and the notes' `data-year` (in the document or an open shadow root), or for the day
+steps `data-map-date` and `data-date`; wrapped
 history.pushState and replaceState (and `location.search` at every other event) for the address.
 A figure is keydown to the first animation frame after the change (the frame painting it); the
 whole page is the
@@ -30,11 +33,16 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from atlasapp.testing import ROOT, AppServer, launch, map_frame, open_page, running_app
+from mapcore import load_atlas
 
 WATCH = r"""(kind) => {
   const W = window.__bench = {keys: [], events: [], last: {}};
+  const days = kind === 'days';  // the day steps: dates, not years
+  const attr = days ? 'data-date' : 'data-year', mapAttr = days ? 'data-map-date' : 'data-map-year';
+  const param = days ? /[?&]date=([\d-]+)/ : /[?&]year=(\d+)/;
   const now = (win) => win.performance.timeOrigin + win.performance.now();
-  document.addEventListener('keydown', () => W.keys.push(now(window)), true);
+  // the window, capturing: before the page's key handlers (the controller's, on the document)
+  window.addEventListener('keydown', () => W.keys.push(now(window)), true);
   W.record = (what, y, win = window) => {
     if (y == null || y === '' || W.last[what] === y) return;
     W.last[what] = y;
@@ -42,7 +50,7 @@ WATCH = r"""(kind) => {
     W.events.push(e);
     win.requestAnimationFrame(() => { e.paint = now(win); });
   };
-  W.address = () => W.record('address', (/[?&]year=(\d+)/.exec(location.search) || [])[1]);
+  W.address = () => W.record('address', (param.exec(location.search) || [])[1]);
   for (const name of ['pushState', 'replaceState']) {
     const original = history[name];
     history[name] = function (...args) { const out = original.apply(this, args); W.address();
@@ -64,16 +72,17 @@ WATCH = r"""(kind) => {
       const el = find(document, selector);
       if (!el || el === W[what]) continue;
       W[what] = el;
-      new MutationObserver(() => { W.record(what, el.dataset.year); W.address(); })
-        .observe(el, {attributes: true, attributeFilter: ['data-year']});
-      W.record(what, el.dataset.year);
+      const value = () => el.getAttribute(attr);
+      new MutationObserver(() => { W.record(what, value()); W.address(); })
+        .observe(el, {attributes: true, attributeFilter: [attr]});
+      W.record(what, value());
     }
     const iframe = find(document, 'iframe[src*="streamlit_folium"]');
     const win = iframe && iframe.contentWindow;
     if (win && !win.__benchWatched && win.document.querySelector('[data-map-year]')) {
       win.__benchWatched = true;
-      const year = () => win.document.querySelector('[data-map-year]').dataset.mapYear;
-      const only = {subtree: true, attributes: true, attributeFilter: ['data-map-year']};
+      const year = () => win.document.querySelector('[data-map-year]').getAttribute(mapAttr);
+      const only = {subtree: true, attributes: true, attributeFilter: [mapAttr]};
       new win.MutationObserver(() => { W.record('map', year(), win); W.address(); })
         .observe(win.document, only);
       W.record('map', year(), win);
@@ -127,7 +136,8 @@ COLD = r"""(() => {
   requestAnimationFrame(frame);
 })();"""
 RUNNING = "!!document.querySelector('[data-test-script-state=running]')"
-WHATS = {"floor": ["value"], "atlas": ["map", "essay", "notes", "address"]}
+WHATS = {"floor": ["value"], "atlas": ["map", "essay", "notes", "address"],
+         "days": ["map", "essay", "notes", "address"]}  # fmt: skip
 
 
 def watch(page, kind: str) -> list[float]:
@@ -191,22 +201,25 @@ def ratio(label: str, samples: list[float], floor: list[float]) -> str:
     return f"{label + ' / floor:':<40} {median:.1f}x median, {p95(samples) / p95(floor):.1f}x p95"
 
 
-def report(steps: int, samples: dict, errors: dict, blocked: int) -> None:
+def report(steps: int, samples: dict, errors: dict, blocked: int, kind: str = "atlas") -> None:
     floor = [got["value"] for got in samples["floor"]]
-    atlas = {what: [got[what] for got in samples["atlas"]] for what in WHATS["atlas"]}
-    atlas["whole page"] = [max(got.values()) for got in samples["atlas"]]  # the last of all
-    print(f"{steps} steps each, alternating floor and atlas pages (1280x720); keydown -> "
-          f"the animation frame after the change")  # fmt: skip
+    atlas = {what: [got[what] for got in samples[kind]] for what in WHATS[kind]}
+    atlas["whole page"] = [max(got.values()) for got in samples[kind]]  # the last of all
+    how = "arrow keys" if kind == "atlas" else "] and [ through 1945's days of change"
+    print(f"{steps} steps each, alternating floor and atlas pages (1280x720), the atlas by {how}; "
+          f"keydown -> the animation frame after the change")  # fmt: skip
     print(figures("floor: value shown", floor))
-    wheres = ["data-map-year", ".essay data-year", ".year-notes data-year", "location.search",
+    attr = "data-year" if kind == "atlas" else "data-date"
+    wheres = [f"data-map-{attr[5:]}", f".essay {attr}", f".year-notes {attr}", "location.search",
               "the last of them"]  # fmt: skip
     for what, where in zip(atlas, wheres, strict=True):
-        print(figures(f"atlas: {what} ({where})", atlas[what]))
+        print(figures(f"{kind}: {what} ({where})", atlas[what]))
     for what, ms in atlas.items():
-        print(ratio(what, ms, floor))
-    print(f"steps on the wrong year: floor {errors['floor']['wrong']}, atlas "
-          f"{errors['atlas']['wrong']}; timed out (5 s): floor {errors['floor']['timeout']}, "
-          f"atlas {errors['atlas']['timeout']}; outside requests blocked: {blocked}")  # fmt: skip
+        print(ratio(f"{kind}: {what}", ms, floor))
+    print(f"steps on the wrong {'year' if kind == 'atlas' else 'day'}: floor "
+          f"{errors['floor']['wrong']}, atlas {errors[kind]['wrong']}; timed out (5 s): floor "
+          f"{errors['floor']['timeout']}, atlas {errors[kind]['timeout']}; outside requests "
+          f"blocked: {blocked}")  # fmt: skip
 
 
 def scrub(pages: dict, steps: int, low: int = 1890, high: int = 1930) -> tuple[dict, dict]:
@@ -233,6 +246,38 @@ def scrub(pages: dict, steps: int, low: int = 1890, high: int = 1930) -> tuple[d
     return samples, errors
 
 
+def scrub_days(pages: dict, steps: int, days: list[str]) -> tuple[dict, dict]:
+    """Alternate a step on each page: the floor's arrow key, the atlas's `]` (or `[` on the
+    way back) from one of `days` (1945's days of change, where the atlas page starts) to the
+    next."""
+    pages = {"floor": pages["floor"], "days": pages["atlas"]}
+    frames = {kind: watch(page, kind) for kind, page in pages.items()}
+    year = slider_value(pages["floor"])
+    samples: dict[str, list[dict]] = {kind: [] for kind in WHATS}
+    errors = {kind: {"timeout": 0, "wrong": 0} for kind in WHATS}
+    at, direction, floor_direction = 0, 1, 1
+    for _ in range(steps):
+        if not 0 <= at + direction < len(days):
+            direction = -direction
+        if not 1890 <= year + floor_direction <= 1930:
+            floor_direction = -floor_direction
+        at += direction
+        year += floor_direction
+        arrow = "ArrowRight" if floor_direction > 0 else "ArrowLeft"
+        for kind, key, to in (("floor", arrow, year),
+                              ("days", "]" if direction > 0 else "[", days[at])):  # fmt: skip
+            got = step(pages[kind], kind, frames[kind], key, to)
+            if isinstance(got, str):
+                errors[kind][got] += 1
+                pages[kind].wait_for_timeout(2000)
+                quiet(pages[kind], frames[kind])
+                if kind == "floor":
+                    year = slider_value(pages[kind])
+            else:
+                samples[kind].append(got)
+    return samples, errors
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", type=int, default=40)
@@ -249,8 +294,17 @@ def main() -> None:
             map_frame(pages["atlas"])  # the map has drawn its first year
             pages["atlas"].wait_for_timeout(1000)  # the essay and the rest of the first run
             samples, errors = scrub(pages, args.steps)
+            blocked = sum(len(p.blocked) for p in pages.values())
+            report(args.steps, samples, errors, blocked)
+            days = [d.isoformat() for d in load_atlas().change_days() if d.year == 1945]
+            pages["atlas"].goto(f"{atlas_server.url}/?date={days[0]}")
+            map_frame(pages["atlas"])
+            pages["atlas"].wait_for_timeout(1000)
+            samples, errors = scrub_days(pages, args.steps, days)
             floor_server.stop()
-            report(args.steps, samples, errors, sum(len(p.blocked) for p in pages.values()))
+            print()
+            report(args.steps, samples, errors, sum(len(p.blocked) for p in pages.values()),
+                   "days")  # fmt: skip
             cold = cold_start(browser)
             browser.close()
     finally:

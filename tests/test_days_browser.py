@@ -4,6 +4,8 @@ day. In the app and in the pack opened from file://."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from atlasapp.testing import map_frame, open_file, open_page
@@ -156,3 +158,16 @@ def test_a_card_can_be_copied_and_closed(browser, pack):
     card.locator("button[title='Close the card']").click()
     assert card.is_hidden()
     page.context.close()
+
+
+@pytest.mark.parametrize("where", ["app", "pack"])
+def test_the_next_dated_change_may_be_in_another_year(opened, where, atlas):
+    """From 1945's last change, `]` goes on to the next year's first; the slider follows."""
+    last = max(d for d in atlas.change_days() if d.year == 1945).isoformat()
+    after = atlas.next_change_day(dt.date.fromisoformat(last)).isoformat()
+    page, frame = opened(where, last)
+    focus_page(page)
+    page.keyboard.press("]")
+    wait_day(page, frame, after)
+    slider = ".st-key-year input[type=range]" if where == "app" else "#year-slider"
+    assert page.locator(slider).input_value() == after[:4]

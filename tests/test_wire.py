@@ -164,7 +164,7 @@ READERS = {  # which browser files read which part of the wire format
     "NoteEvent": ("year.js",),
     "NoteChange": ("year.js",),
     "DayStep": ("days.js", "pack.js"),
-    "NotesData": ("year.js", "days.js"),
+    "NotesData": ("year.js", "days.js", "pack.js"),
     "ViewWire": ("atlasmap.js", "pack.js"),
 }
 UNREAD = {  # fields the browser has no use for, and why they are still sent
@@ -235,8 +235,9 @@ def test_a_days_events_are_those_begun_by_then(atlas, static):
 
 
 def test_the_wire_has_every_days_of_change_and_a_card_for_each(atlas, static):
-    timeline = static["timeline"]
-    assert timeline["changeDays"] == [d.isoformat() for d in atlas.change_days()]
+    notes = wire.year_notes(atlas)
+    assert notes["changeDays"] == [d.isoformat() for d in atlas.change_days()]
+    assert notes["yearEnd"] == "12-31"
     cards = static["cards"]
     assert [c["date"] for c in cards] == sorted(c["date"] for c in cards)
     on_cards = {(c["date"], t) for c in cards for t in c["territories"]}

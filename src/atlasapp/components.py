@@ -31,7 +31,7 @@ def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool,
     them); `day` the Year's day that Python keeps (None: the bare year)."""
     _component("page", "page.js")(
         data={"sliders": sliders, "present": present, "keys": keys, "hooks": browser_hooks(),
-              "controller": edition.controller, "date": _iso(day)},
+              "controller": edition.controller, "date": _iso(day), "notes": edition.notes.url},
         key="page",
         on_key_change=on_key,
         on_day_change=on_day,

@@ -6,7 +6,8 @@
  * - It reads each Year slider and tells the controller the moment it moves, so the map, the
  *   essay and the notes redraw before the server answers; it keeps the address's year, or the
  *   day (`date`, which stands for its year: atlas/links.py writes the same) once one is chosen.
- * - It sends a day chosen on the page (a day step) to Python, which keeps it.
+ * - It sends a day chosen on the page (a day step, or `[` / `]` within the year) to Python,
+ *   which keeps it.
  * - It fits each of our `fit-…` boxes to the window (the box's --fit-h is the height left
  *   below its top, which the map's frame and the essay panel take).
  * - It sends the atlas's keys to Python (a trigger), which decides what they do.
@@ -55,6 +56,22 @@ function keepAddress(key, year, date) {
   }
   if (url.href === window.location.href) return;
   window.history.replaceState(window.history.state, "", url);
+}
+
+/* The atlas's keys go to Python, which decides; `[` and `]` to a day of the slider's own year
+ * are drawn at once (the notes' list, made in Python, says where they go) and Python keeps the
+ * day; to another year they wait for Python, which moves the slider. */
+function keyHandler(name) {
+  if ((name === "[" || name === "]") && own.notes) {
+    const when = window.AtlasPage.when("year");
+    const to = when && window.AtlasPage.changeDay(own.notes.changeDays, when,
+      name === "[" ? "previous" : "next", own.notes.yearEnd);
+    if (to && Number(to.slice(0, 4)) === when.year) {
+      window.AtlasPage.choose("year", when.year, to);
+      return;
+    }
+  }
+  own.trigger("key", name + ":" + Date.now());
 }
 
 function chosen(key, year, date) { // a day step: kept here until Python's answer says it too
@@ -124,11 +141,11 @@ export default function (component) {
   installStyle();
   fitSoon();
   return loadScript(data.controller).then(function () {
+    if (data.notes) window.AtlasPage.load(data.notes).then(function (n) { own.notes = n; });
     window.AtlasPage.bind({
       reader: readSlider,
       escape: !!data.present,
-      handler: own.trigger ? function (name) { own.trigger("key", name + ":" + Date.now()); }
-        : null,
+      handler: own.trigger ? keyHandler : null,
       chooser: own.trigger ? chosen : null,
     });
     watchSliders();

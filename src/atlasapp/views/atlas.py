@@ -15,6 +15,8 @@ from ..edition import Edition
 from ..state import LAST, SPEEDS
 from .common import MAP_HEIGHT, Settings, follow_app_level, page_bridge, step
 
+DAYS_HEIGHT = 44  # the day steps' row, kept whether the year has days or not: nothing moves
+
 
 def tick(edition: Edition) -> None:
     """While playing, move on one step per interval (before the slider exists in this run): a
@@ -69,7 +71,8 @@ def atlas_view(edition: Edition, settings: Settings) -> None:
     year = controls(edition, settings)
     day = state.choices().day if state.choices().year == year else None
     state.write_link()
-    components.days_panel(edition, year, day)
+    with st.container(height=DAYS_HEIGHT, border=False, key="days-row"):  # held before it draws
+        components.days_panel(edition, year, day)
     map_column, essay_column = st.columns([3, 2], gap="medium")
     with map_column:
         with st.container(key="fit-map"):

@@ -22,7 +22,7 @@ from ..atlas import Atlas
 from ..geojson import write_geometry
 from ..model import Area, Event, Line, Period, Place
 from ..story import ChangeCard, change_cards, change_lines, full_day
-from ..timeline import resolve
+from ..timeline import REFERENCE_MONTH_DAY, resolve
 from ..vocab import (
     ATLAS_START,
     EVENT_KINDS,
@@ -231,7 +231,6 @@ class YearsWire(TypedDict):
     years: dict[int, YearEntry]
     days: dict[int, list[DayEntry]]  # years whose map differs within the year; from 1 January
     steps: dict[int, StepWire]
-    changeDays: list[str]  # every day of a change of control, ascending (`[` and `]`)
 
 
 class CardWire(TypedDict):
@@ -523,8 +522,7 @@ def timeline(atlas: Atlas) -> YearsWire:
     first, last = years()[0], years()[-1]
     return {"first": first, "last": last, "default": DEFAULT_YEAR,
             "states": table.states.rows, "territories": table.territories.rows,
-            "years": entries, "days": days, "steps": steps,
-            "changeDays": [d.isoformat() for d in atlas.change_days()]}  # fmt: skip
+            "years": entries, "days": days, "steps": steps}  # fmt: skip
 
 
 def cards(atlas: Atlas) -> list[CardWire]:
@@ -632,6 +630,8 @@ class NotesData(TypedDict):
     events: dict[int, list[NoteEvent]]
     kinds: dict[str, str]
     steps: dict[int, list[DayStep]]  # only the years of change
+    changeDays: list[str]  # every day of a change, ascending: where `[` and `]` go
+    yearEnd: str  # "MM-DD": the day a bare year stands for
 
 
 def year_notes(atlas: Atlas) -> NotesData:
@@ -660,6 +660,8 @@ def year_notes(atlas: Atlas) -> NotesData:
         if atlas.day_steps(year):
             steps[year] = day_steps(atlas, year)
     return {"changes": changes, "events": events, "steps": steps,
+            "changeDays": [d.isoformat() for d in atlas.change_days()],
+            "yearEnd": "{:02d}-{:02d}".format(*REFERENCE_MONTH_DAY),
             "kinds": {k.id: k.label for k in EVENT_KINDS.values()}}  # fmt: skip
 
 

@@ -1,13 +1,14 @@
 /* The change cards, a Leaflet plugin (L.Atlas.Cards): when a step crosses a change of control,
  * a card on the map names it: the day, the territory, from whom to whom, the instrument with
- * its article, the source and the day's events. Several crossed at once are paged (‹ ›), the
- * latest first shown; the text can be selected and copied, and Copy puts the card's text on
- * the clipboard. What a card says comes whole from the data (mapcore.story.change_card, in
- * Python); it is set with textContent, so nothing in it can become markup.
+ * its article, and (one click away, so that the map stays in sight) the source and the day's
+ * events. Several crossed at once are paged (‹ ›), from the first of the latest day; the text
+ * can be selected, and Copy puts the whole card on the clipboard. Which cards a step brings is
+ * the map's lookup (atlasmap.js); what a card says comes whole from the data
+ * (mapcore.story.change_card, in Python), set with textContent: nothing in it becomes markup.
+ * The card moves to the top right when it would hide the territory it names.
  */
 (function () {
   "use strict";
-  const MOST = 12; // a long jump (1850 to 2026) pages through the latest few, not every card
   const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long",
                                                        timeZone: "UTC" });
 
@@ -45,7 +46,7 @@
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", "Changes of control crossed");
     box.style.display = "none";
-    box.__cards = { list: [], total: 0, at: 0, open: false, control: control,
+    box.__cards = { list: [], at: 0, open: false, control: control,
                     hover: hover, where: where, changed: changed };
     box.addEventListener("mouseenter", function () {
       const s = box.__cards;
@@ -59,8 +60,7 @@
    * shown first. */
   function show(box, cards) {
     const s = box.__cards;
-    s.total = cards.length;
-    s.list = cards.slice(-MOST);
+    s.list = cards.slice();
     const latest = s.list.length ? s.list[s.list.length - 1].date : "";
     s.at = Math.max(0, s.list.findIndex(function (c) { return c.date === latest; }));
     render(box);
@@ -104,14 +104,15 @@
     box.style.display = "";
     const card = s.list[s.at];
     const head = el("div", "atlas-card-head");
-    head.appendChild(el("span", "atlas-card-kind", "Change of control"));
-    if (s.list.length > 1) {
-      const nav = el("span", "atlas-card-nav");
+    if (s.list.length > 1) { // "‹ Change 2 of 5 ›"
+      const nav = el("span", "atlas-card-nav atlas-card-kind");
       nav.appendChild(button("‹", "Previous card", function () { page(box, -1); }));
-      const more = s.total > s.list.length ? " (latest " + s.list.length + " of " + s.total + ")" : "";
-      nav.appendChild(el("span", "atlas-card-count", (s.at + 1) + " of " + s.list.length + more));
+      nav.appendChild(el("span", "atlas-card-count",
+                         "Change " + (s.at + 1) + " of " + s.list.length));
       nav.appendChild(button("›", "Next card", function () { page(box, 1); }));
       head.appendChild(nav);
+    } else {
+      head.appendChild(el("span", "atlas-card-kind", "Change of control"));
     }
     const body = el("article", "atlas-card");
     const copyButton = button("Copy", "Copy the card's text", function () {

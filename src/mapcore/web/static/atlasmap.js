@@ -659,13 +659,15 @@
     if (A.highlight) highlight(A.highlight, false, A.highlighted); // the new year's, still named
   }
 
-  /* The cards a step brings: going forward, every change it crossed (after the day drawn
-   * before, up to the day drawn now); going back, or on the first draw, the changes of the
-   * day drawn, if it is a day of change. */
+  /* The cards a step brings: going forward, every change it crossed within the year drawn
+   * (a jump across years tells that year's story, not every year's); going back, or on the
+   * first draw, the changes of the day drawn, if it is a day of change. */
   function crossed(before, drawn) {
     const forward = before !== null && before < drawn.day;
+    const year = String(drawn.year);
     return A.data.cards.filter(function (card) {
-      return forward ? before < card.date && card.date <= drawn.day : card.date === drawn.day;
+      return forward ? before < card.date && card.date <= drawn.day &&
+        card.date.slice(0, 4) === year : card.date === drawn.day;
     });
   }
 

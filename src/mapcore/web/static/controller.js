@@ -6,8 +6,8 @@
  * and days sent on to Python) or the pack's pack.js (its own slider).
  *
  * A day is "YYYY-MM-DD" within the slider's year; null is the bare year (its 31 December).
- * window.AtlasPage = {value, when, set, choose, follow, dayText, load, panel, highlight,
- * onHighlight, select, onSelect, key, frameKey, bind}; "atlas:year" events on window.
+ * window.AtlasPage = {value, when, set, choose, follow, dayText, changeDay, load, panel,
+ * highlight, onHighlight, select, onSelect, key, frameKey, bind}; "atlas:year" events on window.
  */
 (function () {
   "use strict";
@@ -89,6 +89,15 @@
   const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric",
                                                  timeZone: "UTC" });
   page.dayText = function (iso) { return DAY.format(new Date(iso + "T00:00:00Z")); };
+
+  /* Where `[` (which "previous") or `]` go from `when` ({year, date}): the day of a change
+   * before or after the day shown, in `days` (ascending, made in Python), or null. A bare
+   * year is its `yearEnd` ("MM-DD"). */
+  page.changeDay = function (days, when, which, yearEnd) {
+    const at = when.date || when.year + "-" + yearEnd;
+    if (which === "previous") return days.filter(function (d) { return d < at; }).pop() || null;
+    return days.find(function (d) { return d > at; }) || null;
+  };
 
   /* A panel's data: fetched once per URL (the app), or given inline (the pack). */
   const fetched = {};

@@ -72,12 +72,9 @@
     stop();
     setYear(which === "previous" ? s.previous : s.next);
   }
-  /* `[` and `]`: the previous or next day of a change, across years (the data's list). */
+  /* `[` and `]`: the previous or next day of a change, across years (the notes' list). */
   function stepDay(which) {
-    const at = day || timeline.years[slider.value].date;
-    const days = timeline.changeDays;
-    const to = which === "previous" ? days.filter(function (d) { return d < at; }).pop()
-      : days.find(function (d) { return d > at; });
+    const to = controller.changeDay(notes.changeDays, controller.when("year"), which, notes.yearEnd);
     stop();
     if (to) setYear(Number(to.slice(0, 4)), to);
   }
