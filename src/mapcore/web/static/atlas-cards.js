@@ -45,7 +45,6 @@
     const control = new Control({ position: "bottomright" }).addTo(map);
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", "Changes of control crossed");
-    box.setAttribute("aria-live", "polite"); // a screen reader hears the change a step crossed
     box.style.display = "none";
     box.__cards = { list: [], at: 0, open: false, control: control,
                     hover: hover, where: where, changed: changed };
