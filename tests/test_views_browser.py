@@ -203,9 +203,19 @@ def test_hovering_a_mention_highlights_its_feature_on_the_map(page_at, browser, 
             ".map(p => p.getAttribute('stroke-width'))"
         )
         assert "4" in widths  # Kwantung drawn bold
+        assert frame.locator(".atlas-ring").count() == 1  # and ringed: it is a few pixels wide
+        sakhalin = page.locator("article.passage span.mention[data-ref=sakhalin]").first
+        sakhalin.hover()  # a drawn label of a highlighted feature is marked too
+        frame.wait_for_function(
+            "document.querySelector('[data-map-year]').dataset.highlight === 'sakhalin'"
+        )
+        marked = frame.evaluate("[...document.querySelectorAll('.atlas-label-on')]"
+                                ".map(s => s.dataset.ref)")  # fmt: skip
+        assert marked and set(marked) <= {"sakhalin-south", "sakhalin-north"}, marked
         page.locator("h3.essay-title").first.hover()  # away from the mention
         frame.wait_for_function("!document.querySelector('[data-map-year]').dataset.highlight")
         assert box.get_attribute("data-highlight") is None
+        assert frame.locator(".atlas-label-on, .atlas-ring").count() == 0
         if page.url.startswith("file:"):
             page.context.close()
 

@@ -12,6 +12,7 @@
 (function () {
   "use strict";
   const WHEEL_STEP = 50; // px of wheel travel that make one zoom level (a notch is ~100)
+  const RING_BELOW = 28; // px: a highlighted territory smaller than this gets a ring round it
 
   /* One map's atlas: every function below closes over its own state `A`. */
   function create(map, options) {
@@ -21,7 +22,7 @@
     shown: null, last: null, pending: null, moved: false, fitting: false, fitted: false,
     landing: false, refreshing: false, following: false, legendChosen: false,
     yearBox: null, legendBox: null, noteBox: null, stop: new AbortController(), highlight: null,
-    spots: null, cards: null, shownDate: null, highlighted: null,
+    spots: null, cards: null, shownDate: null, highlighted: null, highlightRefs: null,
   };
   function pane(name, z) {
     const p = A.map.createPane(name);
@@ -457,6 +458,15 @@
       return;
     }
     L.Atlas.Labels.place(A.map, A.labels, candidates(drawn), obstacles());
+    markLabels();
+  }
+
+  /* The labels of what is highlighted (a mention's feature, a card's territories) stand out. */
+  function markLabels() {
+    const refs = A.highlightRefs || {};
+    A.map.getContainer().querySelectorAll(".atlas-label span[data-ref]").forEach(function (s) {
+      s.classList.toggle("atlas-label-on", !!refs[s.dataset.ref]);
+    });
   }
 
   /* After a step, a move or a zoom: the legend's entries, then the labels around them. */
@@ -606,12 +616,18 @@
     A.highlighted = ref ? named || null : null;
     const r = (ref && (named || A.data.refs[ref])) || { territories: [], places: [], events: [] };
     const bounds = L.latLngBounds([]);
+    const small = []; // territories a few pixels wide (Kwantung): a ring says where they are
     Object.keys(A.geo).forEach(function (g) {
       const layer = A.geo[g], info = layer.__atlas;
       if (!info || !A.map.hasLayer(layer)) return;
       const on = r.territories.indexOf(info.territory) >= 0;
       layer.setStyle(on ? { color: "#000000", weight: 4, dashArray: null } : info.outline);
-      if (on) { layer.bringToFront(); bounds.extend(layer.getBounds()); }
+      if (!on) return;
+      layer.bringToFront();
+      bounds.extend(layer.getBounds());
+      const a = A.map.latLngToContainerPoint(layer.getBounds().getNorthWest());
+      const z = A.map.latLngToContainerPoint(layer.getBounds().getSouthEast());
+      if (Math.max(z.x - a.x, z.y - a.y) < RING_BELOW) small.push(layer.getBounds().getCenter());
     });
     A.markers.forEach(function (m) {
       const on = r.events.indexOf(m.options.index) >= 0;
@@ -627,6 +643,15 @@
                                        interactive: false }).addTo(A.spots);
       bounds.extend([p.lat, p.lon]);
     });
+    small.forEach(function (at) {
+      L.circleMarker(at, { radius: RING_BELOW / 2 + 4, color: "#000000", weight: 3, fill: false,
+                           dashArray: null, interactive: false, className: "atlas-ring" })
+        .addTo(A.spots);
+    });
+    A.highlightRefs = {};
+    r.territories.forEach(function (t) { A.highlightRefs[t] = true; });
+    r.places.forEach(function (i) { A.highlightRefs[A.data.places[i].key] = true; });
+    markLabels();
     if (A.highlight) A.yearBox.setAttribute("data-highlight", A.highlight);
     else A.yearBox.removeAttribute("data-highlight");
     if (frame && bounds.isValid()) {

@@ -23,7 +23,9 @@ function render(root, notes, year, date) {
     root.appendChild(el("span", "day-steps-none", year + ": no change of control within the year."));
     return;
   }
-  root.appendChild(el("span", "day-steps-label", "Days of change in " + year + ":"));
+  const label = el("span", "day-steps-label", "Days of change in ");
+  label.appendChild(el("span", "day-steps-year", year + ":"));
+  root.appendChild(label);
   const row = el("div", "day-steps-row");
   row.setAttribute("role", "group");
   row.setAttribute("aria-label", "Days of change in " + year);
