@@ -171,3 +171,33 @@ def test_the_next_dated_change_may_be_in_another_year(opened, where, atlas):
     wait_day(page, frame, after)
     slider = ".st-key-year input[type=range]" if where == "app" else "#year-slider"
     assert page.locator(slider).input_value() == after[:4]
+
+
+CARD_HIDES = """(territories) => {  // does the card's box reach into what it names?
+  const map = L.Atlas.all()[0]._map, card = document.querySelector('.atlas-cards');
+  const r = card.getBoundingClientRect(), o = map.getContainer().getBoundingClientRect();
+  let hides = false;
+  map.eachLayer(l => {
+    if (!l.__atlas || territories.indexOf(l.__atlas.territory) < 0) return;
+    const a = map.latLngToContainerPoint(l.getBounds().getNorthWest());
+    const z = map.latLngToContainerPoint(l.getBounds().getSouthEast());
+    hides = hides || (o.left + a.x < r.right && r.left < o.left + z.x &&
+                      o.top + a.y < r.bottom && r.top < o.top + z.y);
+  });
+  return hides;
+}"""
+
+
+@pytest.mark.parametrize("day", ["1945-08-18", "1945-09-09"])
+def test_a_card_keeps_clear_of_the_territory_it_names(opened, day, atlas):
+    """The northern Kurils' card and South Korea's leave them in sight (at 1280x720 the map
+    has room for that: bottom right for the one, top right for the other)."""
+    before = atlas.previous_change_day(dt.date.fromisoformat(day)).isoformat()
+    page, frame = opened("app", before)
+    focus_page(page)
+    page.keyboard.press("]")
+    wait_day(page, frame, day)
+    cards = frame.locator(".atlas-cards")
+    cards.wait_for()
+    named = cards.get_attribute("data-card-territories").split()
+    assert not frame.evaluate(CARD_HIDES, named), (day, named)

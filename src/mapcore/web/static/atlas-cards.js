@@ -5,7 +5,7 @@
  * can be selected, and Copy puts the whole card on the clipboard. Which cards a step brings is
  * the map's lookup (atlasmap.js); what a card says comes whole from the data
  * (mapcore.story.change_card, in Python), set with textContent: nothing in it becomes markup.
- * The card moves to the top right when it would hide the territory it names.
+ * The card sits bottom right or top right, wherever it hides less of the map.
  */
 (function () {
   "use strict";
@@ -33,10 +33,10 @@
     return b;
   }
 
-  /* The cards' control on `map`, bottom right. `hover(territories)` highlights what a card
-   * names on the map (null lets go); `where(territories)` is their box on the screen (or
-   * null), which the card keeps clear of where it can; `changed()` after the teacher acts. */
-  function create(map, hover, where, changed) {
+  /* The cards' control on `map`. `hover(territories)` highlights what a card names on the map
+   * (null lets go); `cost(rect, territories)` says how much a card at `rect` would hide (the
+   * territories it names above all); `changed()` after the teacher acts. */
+  function create(map, hover, cost, changed) {
     const box = L.DomUtil.create("div", "atlas-cards");
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
@@ -47,7 +47,7 @@
     box.setAttribute("aria-label", "Changes of control crossed");
     box.style.display = "none";
     box.__cards = { list: [], at: 0, open: false, control: control,
-                    hover: hover, where: where, changed: changed };
+                    hover: hover, cost: cost, changed: changed };
     box.addEventListener("mouseenter", function () {
       const s = box.__cards;
       if (s.list.length) s.hover(s.list[s.at].territories);
@@ -147,20 +147,17 @@
     place(box, card);
   }
 
-  /* Bottom right, or top right (under the year) when the card would hide what it names. */
+  /* Bottom right or top right (under the year): wherever the card hides less of the map
+   * (`cost` of its box, the map's measure; the first wins a tie). */
   function place(box, card) {
     const s = box.__cards;
-    const target = s.where(card.territories);
-    const covers = function () {
-      const r = box.getBoundingClientRect();
-      return target && r.left < target.right && target.left < r.right &&
-        r.top < target.bottom && target.top < r.bottom;
-    };
-    if (s.control.getPosition() !== "bottomright") s.control.setPosition("bottomright");
-    if (covers()) {
-      s.control.setPosition("topright");
-      if (covers()) s.control.setPosition("bottomright");
-    }
+    let best = null;
+    ["bottomright", "topright"].forEach(function (corner) {
+      if (s.control.getPosition() !== corner) s.control.setPosition(corner);
+      const cost = s.cost(box.getBoundingClientRect(), card.territories);
+      if (best === null || cost < best.cost) best = { corner: corner, cost: cost };
+    });
+    if (s.control.getPosition() !== best.corner) s.control.setPosition(best.corner);
   }
 
   function page(box, by) {

@@ -68,7 +68,7 @@
       A.cards = L.Atlas.Cards.create(A.map, function (list) {
         if (A.data) highlight(list ? list.join(" ") : null, false,
                               list ? { territories: list, places: [], events: [] } : null);
-      }, onScreen, refresh);
+      }, hidden, refresh);
     }
     homeButton();
     zooming();
@@ -593,21 +593,31 @@
 
   /* --- the essay's mentions: a feature highlighted (and framed) from the text ---------------- */
 
-  /* Where `territories` are drawn, in the page's pixels (null: nowhere in sight). */
-  function onScreen(territories) {
-    const bounds = L.latLngBounds([]);
-    Object.keys(A.geo).forEach(function (g) {
-      const layer = A.geo[g], info = layer.__atlas;
-      if (info && A.map.hasLayer(layer) && territories.indexOf(info.territory) >= 0) {
-        bounds.extend(layer.getBounds());
+  /* How much of the map a card at `rect` (page pixels) would hide: each territory's label
+   * spot under it counts one, the territories the card names (their extent) ten. */
+  function hidden(rect, named) {
+    if (!A.last) return 0;
+    const origin = A.map.getContainer().getBoundingClientRect();
+    const under = function (latlng) {
+      const p = A.map.latLngToContainerPoint(latlng);
+      const x = origin.left + p.x, y = origin.top + p.y;
+      return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+    };
+    let cost = 0;
+    A.last.territories.forEach(function (item) {
+      const period = A.data.periods[item.period];
+      const spot = A.data.labelPoints[period.shape];
+      if (spot && under(spot)) cost += 1;
+      const layer = A.geo[period.shape];
+      if (named.indexOf(period.territory) >= 0 && layer) {
+        const b = layer.getBounds();
+        const a = A.map.latLngToContainerPoint(b.getNorthWest());
+        const z = A.map.latLngToContainerPoint(b.getSouthEast());
+        if (origin.left + a.x < rect.right && rect.left < origin.left + z.x &&
+            origin.top + a.y < rect.bottom && rect.top < origin.top + z.y) cost += 10;
       }
     });
-    if (!bounds.isValid()) return null;
-    const origin = A.map.getContainer().getBoundingClientRect();
-    const a = A.map.latLngToContainerPoint(bounds.getNorthWest());
-    const z = A.map.latLngToContainerPoint(bounds.getSouthEast());
-    return { left: origin.left + a.x, top: origin.top + a.y, right: origin.left + z.x,
-             bottom: origin.top + z.y };
+    return cost;
   }
 
   /* `ref` an essay mention's id (or a card's territories, `named` what they are) */
