@@ -7,7 +7,8 @@
  *
  * A day is "YYYY-MM-DD" within the slider's year; null is the bare year (its 31 December).
  * window.AtlasPage = {value, when, set, choose, follow, dayText, changeDay, load, panel,
- * highlight, onHighlight, select, onSelect, key, frameKey, bind}; "atlas:year" events on window.
+ * mount, el, highlight, onHighlight, select, onSelect, key, frameKey, bind}; "atlas:year"
+ * events on window.
  */
 (function () {
   "use strict";
@@ -128,6 +129,31 @@
       parent.appendChild(root);
     }
     return root;
+  };
+
+  /* An element for a panel, its text (if any) set as text: nothing in it becomes markup. */
+  page.el = function (tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+  /* A panel that follows the Year's day: `render(root, loaded, year, date)` into its root
+   * `div.CLASS` (see panel), with its data loaded once (`component.data.url`, or `inline`),
+   * again only when the day shown changes; `what` names the data if it cannot be loaded. */
+  page.mount = function (component, className, inline, render, what) {
+    const data = component.data;
+    const root = page.panel(component.parentElement, className, data.style);
+    page.load(data.url, inline)
+      .then(function (loaded) {
+        page.follow(root, "year", function (year, date) {
+          if (root.dataset.year !== String(year) || root.dataset.date !== (date || "")) {
+            render(root, loaded, year, date);
+          }
+        }, { year: data.year, date: data.date || null });
+      })
+      .catch(function (err) { root.textContent = what + " could not be loaded (" + err + ")."; });
   };
 
   /* A key the atlas steps with: handled (true) if the binding takes it. */

@@ -7,12 +7,7 @@
  */
 (function () {
 "use strict";
-function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+function el(tag, className, text) { return window.AtlasPage.el(tag, className, text); }
 
 function render(root, notes, year, date) {
   const steps = notes.steps[year] || [];
@@ -61,18 +56,7 @@ function render(root, notes, year, date) {
 }
 
 function daysPanel(component) {
-  const { data, parentElement } = component;
-  const root = window.AtlasPage.panel(parentElement, "day-steps", data.style);
-  window.AtlasPage.load(data.url, data.notes)
-    .then(function (notes) {
-      const show = function (year, date) {
-        if (root.dataset.year !== String(year) || root.dataset.date !== (date || "")) {
-          render(root, notes, year, date);
-        }
-      };
-      window.AtlasPage.follow(root, "year", show, { year: data.year, date: data.date || null });
-    })
-    .catch(function (err) { root.textContent = "The days of change could not be loaded (" + err + ")."; });
+  window.AtlasPage.mount(component, "day-steps", component.data.notes, render, "The days of change");
 }
 
 window.AtlasPanels = window.AtlasPanels || {};

@@ -6,12 +6,7 @@
  */
 (function () {
 "use strict";
-function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+function el(tag, className, text) { return window.AtlasPage.el(tag, className, text); }
 
 /* The year's changes and events; on a day, what is still to come that year is marked so (and
  * a line says which day the map shows). Dates compare as YYYY-MM-DD text. */
@@ -51,18 +46,7 @@ function render(root, notes, year, date) {
 function dayText(iso) { return window.AtlasPage.dayText(iso); }
 
 function notesPanel(component) {
-  const { data, parentElement } = component;
-  const root = window.AtlasPage.panel(parentElement, "year-notes", data.style);
-  window.AtlasPage.load(data.url, data.notes)
-    .then(function (notes) {
-      const show = function (year, date) {
-        if (root.dataset.year !== String(year) || root.dataset.date !== (date || "")) {
-          render(root, notes, year, date);
-        }
-      };
-      window.AtlasPage.follow(root, "year", show, { year: data.year, date: data.date || null });
-    })
-    .catch(function (err) { root.textContent = "The year's notes could not be loaded (" + err + ")."; });
+  window.AtlasPage.mount(component, "year-notes", component.data.notes, render, "The year's notes");
 }
 
 window.AtlasPanels = window.AtlasPanels || {};
