@@ -148,6 +148,12 @@ def test_a_card_can_be_copied_and_closed(browser, pack):
     card = page.locator(".atlas-cards")
     card.wait_for()
     assert "15 October 1905" in card.inner_text()
+    card.locator("summary").click()  # the source, unfolded
+    sizes = card.evaluate("c => [...c.querySelectorAll('*')].filter(e => e.childNodes.length && "
+                          "[...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))"
+                          ".map(e => parseFloat(getComputedStyle(e).fontSize))")  # fmt: skip
+    assert sizes and min(sizes) >= 14, sizes  # readable from a classroom's back row
+    assert card.locator(".atlas-card-source").is_visible()
     card.locator(".atlas-card-copy").click()
     page.wait_for_function("document.querySelector('.atlas-card-copy').textContent !== 'Copy'")
     assert page.locator(".atlas-card-copy").inner_text() == "Copied"
