@@ -10,6 +10,8 @@ from typing import Any
 
 import streamlit as st
 
+from mapcore.web.publish import PanelFiles
+
 from .edition import Edition
 from .page_hooks import browser_hooks
 
@@ -38,7 +40,8 @@ def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool,
     )  # fmt: skip
 
 
-def _panel(panel, edition: Edition, name: str, year: int, day: dt.date | None, **data) -> dict:
+def _panel(panel: PanelFiles, edition: Edition, name: str, year: int, day: dt.date | None,
+           **data) -> dict:  # fmt: skip
     return {
         "panel": name,
         "module": panel.module,
