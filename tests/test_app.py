@@ -245,3 +245,15 @@ def test_a_broken_date_link_opens_the_year_with_a_note():
     assert not at.exception
     assert at.slider(key="year").value == 1905 and map_state(at)["date"] is None
     assert any("“1945-02-30” is not a day" in t.value for t in at.toast)
+
+
+def test_a_key_sent_twice_is_acted_on_once():
+    """page.js sends a key again when it cannot tell it arrived; Python acts once on each."""
+    at = run("1880")
+    trigger(at, "page", "key", "PageDown:100")
+    assert at.slider(key="year").value == 1894
+    assert component_data(at, "page")["handled"] == [100]  # what page.js may forget
+    trigger(at, "page", "key", "PageDown:100:2")  # the same key, sent again
+    assert at.slider(key="year").value == 1894
+    trigger(at, "page", "key", "PageDown:101")
+    assert at.slider(key="year").value > 1894

@@ -54,7 +54,12 @@ class Walk:
         self.first, self.last = int(slider.min), int(slider.max)
         self.model = Model()
         self.log: list[str] = [f"seed {seed}"]
+        self.sent = 0  # page.js numbers what it sends (keys and days), rising
         self.done: set[str] = set()
+
+    def number(self) -> int:
+        self.sent += self.rng.randint(1, 1000)
+        return self.sent
 
     # -- the model's rules ----------------------------------------------------------------
 
@@ -113,7 +118,7 @@ class Walk:
         return replace(self.model, present=False, playing=False), "exit button"
 
     def escape(self):
-        trigger(self.at, "page", "key", f"Escape:{self.rng.random()}")
+        trigger(self.at, "page", "key", f"Escape:{self.number()}")
         return replace(self.model, present=False, playing=False), "Esc"
 
     def speed(self):
@@ -139,7 +144,7 @@ class Walk:
 
     def key(self):
         key = self.rng.choice(["ArrowLeft", "ArrowRight", "PageUp", "PageDown"])
-        trigger(self.at, "page", "key", f"{key}:{self.rng.random()}")
+        trigger(self.at, "page", "key", f"{key}:{self.number()}")
         y = self.model.year
         year = {"ArrowLeft": self.clamp(y - 1), "ArrowRight": self.clamp(y + 1),
                 "PageUp": self.previous(y), "PageDown": self.next(y)}[key]  # fmt: skip
@@ -147,7 +152,7 @@ class Walk:
 
     def day_key(self):
         key = self.rng.choice(["[", "]"])
-        trigger(self.at, "page", "key", f"{key}:{self.rng.random()}")
+        trigger(self.at, "page", "key", f"{key}:{self.number()}")
         m, when = self.model, self.when(self.model)
         day = (self.atlas.previous_change_day(when) if key == "["
                else self.atlas.next_change_day(when))  # fmt: skip
@@ -156,7 +161,7 @@ class Walk:
     def day_step(self):
         step = self.rng.choice(self.atlas.day_steps(self.model.year))
         bare = step == dt.date(step.year, 12, 31)
-        trigger(self.at, "page", "day", f"{step.year if bare else step}:{self.rng.random()}")
+        trigger(self.at, "page", "day", f"{step.year if bare else step}:{self.number()}")
         return replace(self.on_day(self.model, step), playing=False), f"day {step}"
 
     def previous_change(self):

@@ -192,3 +192,21 @@ def test_disputed_land_shows_its_administrators_colour(app_server, browser):
         assert to_russia < to_japan / 2, (mean, russia, japan)  # it reads as Russian
     finally:
         page.context.close()
+
+
+def test_a_key_lost_on_the_way_is_sent_again(app_server, browser, atlas):
+    """A key sent while the page was being redrawn (entering presenter mode) can be lost on
+    the way; page.js keeps it until Python says it was handled, and sends it again."""
+    page = open_page(browser, f"{app_server.url}/?year=1880", 1280, 720)
+    try:
+        map_frame(page)
+        agree(page, 1880)
+        page.evaluate("window.__atlasPage.pending.push("  # a PageDown that never arrived
+                      "{kind: 'key', value: 'PageDown', seq: Date.now(), tries: 1})")  # fmt: skip
+        page.keyboard.press("PageDown")  # the next key arrives: the page is drawn again
+        agree(page, atlas.next_change(atlas.next_change(1880)))  # both steps, none lost
+        page.wait_for_timeout(500)
+        agree(page, atlas.next_change(atlas.next_change(1880)))  # and only once
+        assert page.evaluate("window.__atlasPage.pending.length") == 0
+    finally:
+        page.context.close()

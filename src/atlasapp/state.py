@@ -47,6 +47,8 @@ class Choices:
     playing: bool = False
     timer: bool = False  # whether the atlas view's fragment is running on a timer
     day: dt.date | None = None  # a day of `year` chosen (None: the bare year, its 31 December)
+    handled: list[float] = field(default_factory=list)  # numbers of the keys and days page.js
+    # sent lately that were acted on (page.js sends again those it does not see here)
     notes: list[str] = field(default_factory=list)  # the link's notes, and any failed action
 
     def link(self) -> Link:
@@ -66,6 +68,29 @@ def choices() -> Choices:
         STATE[SESSION_KEY] = Choices(link.year, link.left, link.right, link.view, link.present,
                                      link.lang, day=link.day, notes=list(link.notes))  # fmt: skip
     return STATE[SESSION_KEY]
+
+
+HANDLED_KEPT = 32  # far more than can be on the way at once
+
+
+def first_time(sent: str | None) -> str | None:
+    """What a key or day page.js sent says ("value:number:try"), the first time its number
+    comes; None for one already acted on (page.js sends again what it thinks was lost)."""
+    if not sent:
+        return None
+    parts = sent.split(":")
+    what, numbers = parts[0], parts[1:2]
+    try:
+        seq = float(numbers[0]) if numbers else None
+    except ValueError:
+        seq = None
+    if seq is None:
+        return sent  # no number: take it as it is
+    c = choices()
+    if seq in c.handled:
+        return None
+    c.handled = [*c.handled[-(HANDLED_KEPT - 1) :], seq]
+    return what
 
 
 def say_notes() -> None:

@@ -10,7 +10,10 @@
  *   which keeps it.
  * - It fits each of our `fit-…` boxes to the window (the box's --fit-h is the height left
  *   below its top, which the map's frame and the essay panel take).
- * - It sends the atlas's keys to Python (a trigger), which decides what they do.
+ * - It sends the atlas's keys to Python (a trigger), which decides what they do. Each key
+ *   and day sent is numbered and kept until Python's data lists its number as handled: one
+ *   sent while the page was being redrawn (entering presenter mode) can be lost on the way,
+ *   and is sent again when the page is next drawn; Python acts once on each number.
  */
 import { loadScript } from "./scripts.js";
 
@@ -20,7 +23,29 @@ const MAP_TALLEST = 1.4; // a map is at most this many times as tall as it is wi
                          // frame would need more land than the atlas has to fill it
 const own = window.__atlasPage || (window.__atlasPage = {
   sliders: [], hooks: null, trigger: null, watched: new WeakSet(), fitting: false, dates: {},
+  pending: [], seq: 0,
 });
+
+/* Send a key or a day to Python (trigger `kind`, "value:number:try"), kept until handled. */
+function send(kind, value) {
+  if (!own.trigger) return;
+  own.seq = Math.max(own.seq + 1, Date.now()); // rising, and above an earlier page's
+  const sent = { kind: kind, value: value, seq: own.seq, tries: 0 };
+  own.pending.push(sent);
+  deliver(sent);
+}
+
+function deliver(sent) { // each try a new value: the same one twice would not be sent
+  sent.tries += 1;
+  own.trigger(sent.kind, sent.value + ":" + sent.seq + ":" + sent.tries);
+}
+
+/* This run's data lists the numbers Python handled lately: drop those, send the oldest of
+ * the rest again (a few times at most: Python acts once on each number). */
+function redeliver(handled) {
+  own.pending = own.pending.filter(function (p) { return handled.indexOf(p.seq) < 0 && p.tries < 4; });
+  if (own.pending.length && own.trigger) deliver(own.pending[0]);
+}
 
 function sliderInput(key) {
   return document.querySelector(own.hooks.slider.replace("{key}", key));
@@ -71,13 +96,13 @@ function keyHandler(name) {
       return;
     }
   }
-  own.trigger("key", name + ":" + Date.now());
+  send("key", name);
 }
 
 function chosen(key, year, date) { // a day step: kept here until Python's answer says it too
   own.dates[key] = date;
   keepAddress(key, year, date);
-  if (own.trigger) own.trigger("day", (date || String(year)) + ":" + Date.now());
+  send("day", date || String(year));
 }
 
 function watchSliders() {
@@ -150,6 +175,7 @@ export default function (component) {
     });
     watchSliders();
     own.sliders.forEach(announce); // the server's day, as this run has it
+    redeliver(data.handled || []);
     requestAnimationFrame(function () { watchSliders(); fit(); });
   });
 }

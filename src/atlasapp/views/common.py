@@ -39,20 +39,20 @@ def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool 
                 day: dt.date | None = None) -> None:  # fmt: skip
     """The browser's controller bound to the page (`keys`: the atlas's keys and day steps
     move the Year; Compare has two years and leaves them alone; `day`: the Year's day)."""
-    components.page_bridge(edition, sliders, present, keys, day,
+    components.page_bridge(edition, sliders, present, keys, day, state.choices().handled,
                            on_key=functools.partial(_key, edition), on_day=_day)  # fmt: skip
 
 
 def _key(edition: Edition) -> None:
-    value = components.triggered("page", "key")
-    if value:
-        state.key_pressed(edition.atlas, value.rsplit(":", 1)[0])
+    what = state.first_time(components.triggered("page", "key"))
+    if what is not None:
+        state.key_pressed(edition.atlas, what)
 
 
 def _day() -> None:
-    value = components.triggered("page", "day")
-    if value:
-        state.day_chosen(value.rsplit(":", 1)[0])
+    what = state.first_time(components.triggered("page", "day"))
+    if what is not None:
+        state.day_chosen(what)
 
 
 def step(year: int, day: dt.date | None, settings: Settings) -> StepMessage:
