@@ -201,8 +201,8 @@ def test_a_key_lost_on_the_way_is_sent_again(app_server, browser, atlas):
     try:
         map_frame(page)
         agree(page, 1880)
-        page.evaluate("window.__atlasPage.pending.push("  # a PageDown that never arrived
-                      "{kind: 'key', value: 'PageDown', seq: Date.now(), tries: 1})")  # fmt: skip
+        lost = "{kind: 'key', value: 'PageDown', seq: Date.now(), tries: 1, at: 0}"
+        page.evaluate(f"window.__atlasPage.pending.push({lost})")  # it never arrived
         page.keyboard.press("PageDown")  # the next key arrives: the page is drawn again
         agree(page, atlas.next_change(atlas.next_change(1880)))  # both steps, none lost
         page.wait_for_timeout(500)

@@ -12,18 +12,19 @@
  *   below its top, which the map's frame and the essay panel take).
  * - It sends the atlas's keys to Python (a trigger), which decides what they do. Each key
  *   and day sent is numbered and kept until Python's data lists its number as handled: one
- *   sent while the page was being redrawn (entering presenter mode) can be lost on the way,
- *   and is sent again when the page is next drawn; Python acts once on each number.
+ *   lost on the way (sent while the page was redrawn, or beside another) is sent again.
  */
 import { loadScript } from "./scripts.js";
 
 const FIT_MARGIN = 10; // px left under a fitted box
+const RETRY_MS = 1200; // a key or day not acknowledged by then is sent again...
+const TRIES = 4; // ...this many times at most
 const FIT_MIN = 240;
 const MAP_TALLEST = 1.4; // a map is at most this many times as tall as it is wide: a taller
                          // frame would need more land than the atlas has to fill it
 const own = window.__atlasPage || (window.__atlasPage = {
   sliders: [], hooks: null, trigger: null, watched: new WeakSet(), fitting: false, dates: {},
-  pending: [], seq: 0,
+  pending: [], seq: 0, retry: null,
 });
 
 /* Send a key or a day to Python (trigger `kind`, "value:number:try"), kept until handled. */
@@ -37,14 +38,25 @@ function send(kind, value) {
 
 function deliver(sent) { // each try a new value: the same one twice would not be sent
   sent.tries += 1;
+  sent.at = Date.now();
   own.trigger(sent.kind, sent.value + ":" + sent.seq + ":" + sent.tries);
+  if (!own.retry) own.retry = setTimeout(retry, RETRY_MS);
 }
 
-/* This run's data lists the numbers Python handled lately: drop those, send the oldest of
- * the rest again (a few times at most: Python acts once on each number). */
-function redeliver(handled) {
-  own.pending = own.pending.filter(function (p) { return handled.indexOf(p.seq) < 0 && p.tries < 4; });
-  if (own.pending.length && own.trigger) deliver(own.pending[0]);
+/* A trigger sent while the page is redrawn (entering presenter mode), or two sent while one
+ * rerun runs, can be lost on the way: what no run has come back listing in time is sent
+ * again, a few times at most (Python acts once on each number). */
+function retry() {
+  own.retry = null;
+  own.pending = own.pending.filter(function (p) { return p.tries < TRIES; });
+  const late = own.pending.filter(function (p) { return Date.now() - p.at >= RETRY_MS; });
+  if (late.length && own.trigger) deliver(late[0]);
+  else if (own.pending.length) own.retry = setTimeout(retry, RETRY_MS);
+}
+
+/* This run's data lists the numbers Python handled lately: those are done. */
+function acknowledged(handled) {
+  own.pending = own.pending.filter(function (p) { return handled.indexOf(p.seq) < 0; });
 }
 
 function sliderInput(key) {
@@ -175,7 +187,7 @@ export default function (component) {
     });
     watchSliders();
     own.sliders.forEach(announce); // the server's day, as this run has it
-    redeliver(data.handled || []);
+    acknowledged(data.handled || []);
     requestAnimationFrame(function () { watchSliders(); fit(); });
   });
 }
