@@ -69,7 +69,10 @@ def close_to(rgb: tuple[int, int, int], hex_colour: str, opacity: float = 0.85) 
     return max(abs(a - b) for a, b in zip(rgb, expected, strict=True)) < 24
 
 
-def test_the_map_draws_offline_with_every_outside_request_blocked(open_app):
+def test_1905_offline_its_passages_and_the_keys_and_passages_that_move_it(open_app):
+    """1905 drawn with nothing fetched from outside; its passages highlighted and scrolled to,
+    the others dimmed; an arrow key from anywhere steps the year; a passage clicked shows its
+    year (one page, one step after another, as a class would)."""
     page, frame = open_app("?year=1905")
     assert map_year(frame) == "1905"
     assert page.blocked == []  # nothing even tried to leave the machine
@@ -79,6 +82,29 @@ def test_the_map_draws_offline_with_every_outside_request_blocked(open_app):
     )
     assert drawn >= 15
     assert frame.evaluate("document.querySelectorAll('.leaflet-atlas-land-pane path').length") > 0
+
+    war = page.locator("article.passage.primary[data-id=war-1904]")
+    war.wait_for()  # highlighted (locators see into the panel's shadow root)
+    assert "dim" in page.locator("article.passage[data-id=yalta]").get_attribute("class")
+    page.wait_for_function(  # the year's passage scrolled into the panel's view
+        "() => { const host = document.querySelector('.st-key-essay');"
+        " const root = [...host.querySelectorAll('*')].find(e => e.shadowRoot).shadowRoot;"
+        " const panel = root.querySelector('.essay');"
+        " const war = root.querySelector('[data-id=war-1904]');"
+        " const top = war.getBoundingClientRect().top - panel.getBoundingClientRect().top;"
+        " return top >= 0 && top < panel.clientHeight; }",
+        timeout=5000,
+    )
+
+    page.locator("h4", has_text="What changed in 1905").first.wait_for()
+    page.mouse.click(5, 400)  # focus the page, not the slider
+    page.keyboard.press("ArrowRight")
+    wait_map_year(frame, 1906)
+
+    page.locator("article.passage[data-id=yalta]").click()
+    wait_map_year(frame, 1943)  # Yalta's passage speaks of 1943-1945
+    assert slider_thumb(page).input_value() == "1943"
+    page.locator("article.passage.primary[data-id=yalta]").wait_for()
 
 
 PLACES = [  # (year, lat, lon, the power whose colour is drawn there)
@@ -175,30 +201,6 @@ def test_a_bad_link_gets_a_note_and_a_working_map(open_app):
     assert "is not a year" in page.get_by_text("is not a year").first.inner_text()  # a toast
 
 
-def test_clicking_a_passage_moves_the_slider(open_app):
-    page, frame = open_app("?year=1905")
-    page.locator("article.passage[data-id=yalta]").click()
-    wait_map_year(frame, 1943)  # Yalta's passage speaks of 1943-1945
-    assert slider_thumb(page).input_value() == "1943"
-    page.locator("article.passage.primary[data-id=yalta]").wait_for()
-
-
-def test_the_years_passages_are_highlighted_and_others_dimmed(open_app):
-    page, _ = open_app("?year=1905")
-    war = page.locator("article.passage.primary[data-id=war-1904]")
-    war.wait_for()  # highlighted (locators see into the panel's shadow root)
-    assert "dim" in page.locator("article.passage[data-id=yalta]").get_attribute("class")
-    page.wait_for_function(  # the year's passage scrolled into the panel's view
-        "() => { const host = document.querySelector('.st-key-essay');"
-        " const root = [...host.querySelectorAll('*')].find(e => e.shadowRoot).shadowRoot;"
-        " const panel = root.querySelector('.essay');"
-        " const war = root.querySelector('[data-id=war-1904]');"
-        " const top = war.getBoundingClientRect().top - panel.getBoundingClientRect().top;"
-        " return top >= 0 && top < panel.clientHeight; }",
-        timeout=5000,
-    )
-
-
 def test_play_advances_the_year(open_app):
     page, frame = open_app("?year=1900")
     page.get_by_test_id("stExpandSidebarButton").click()
@@ -211,14 +213,6 @@ def test_play_advances_the_year(open_app):
     stopped = int(map_year(frame))
     page.wait_for_timeout(1000)  # two more years' time at that speed
     assert int(map_year(frame)) == stopped  # paused means paused
-
-
-def test_arrow_keys_step_the_year_from_anywhere_on_the_page(open_app):
-    page, frame = open_app("?year=1905")
-    page.locator("h4", has_text="What changed in 1905").first.wait_for()
-    page.mouse.click(5, 400)  # focus the page, not the slider
-    page.keyboard.press("ArrowRight")
-    wait_map_year(frame, 1906)
 
 
 def test_online_tiles_that_cannot_load_leave_the_atlas_land_and_a_note(open_app):
@@ -235,12 +229,12 @@ def test_online_tiles_that_cannot_load_leave_the_atlas_land_and_a_note(open_app)
 
 
 def test_screenshots_for_the_record(open_app, app_server):
-    """The whole page at 1920x1080 for five years, each opened by its link (one browser page:
+    """The whole page at 1920x1080 for three years, each opened by its link (one browser page:
     its cache warm), every power the legend names on the screen in its colour."""
     from PIL import Image
 
     page, frame = open_app("?year=1875", 1920, 1080)
-    for year in (1875, 1905, 1939, 1945, 2016):
+    for year in (1875, 1945, 2016):
         if year != 1875:
             page.goto(f"{app_server.url}/?year={year}")
             frame = map_frame(page)
