@@ -159,7 +159,10 @@
   /* A key the atlas steps with: handled (true) if the binding takes it. */
   page.key = function (name) {
     if (STEP_KEYS.indexOf(name) < 0 || !page.handler) return false;
-    if (name === "Escape" && !page.escape) return false;
+    if (name === "Escape" && !page.escape) { // not ours to stop: Esc still closes a menu, but
+      page.handler(name);                     // the binding hears it (Python decides; a
+      return false;                           // binding told of presenter mode late still acts)
+    }
     return page.handler(name) !== false;
   };
   page.frameKey = function (name) { return FRAME_KEYS.indexOf(name) >= 0 && page.key(name); };
