@@ -1,7 +1,7 @@
 """The page on a projector, measured from the DOM in headless Chromium.
 
-At 1024x768, 1280x720, 1366x768 and 1920x1080, in normal and presenter mode, in several years
-and two languages: the slider, the whole map and the year's passage are in the window without
+At 1024x768, 1280x720, 1366x768 and 1920x1080 (presenter mode on the three projectors), in
+several years and two languages: the slider, the whole map and the year's passage are in the window without
 scrolling; presenter mode fills the window and has a visible way out; no two map labels
 overlap, none sits under the legend, a marker or a control, none is cut off; the open legend
 leaves the subject free; the key places are named at the opening zoom. On a tablet and a phone
@@ -20,9 +20,9 @@ pytestmark = pytest.mark.browser
 
 PROJECTORS = {"1024x768": (1024, 768), "1280x720": (1280, 720), "1366x768": (1366, 768),
               "1920x1080": (1920, 1080)}  # fmt: skip
-YEARS = (1855, 1875, 1905, 1945, 2016)
+YEARS = (1875, 1905, 1945, 2016)
 LANGS = ("en", "ja")
-CJK_YEARS = (1905, 1945)  # the most Japanese label text of the five (most territories)
+CJK_YEARS = (1945,)  # the most Japanese label text of the years (most territories)
 KEY_PLACES = ({"sakhalin-south"}, {"sakhalin-north"}, {"port-arthur"},
               {"kurils-north", "urup", "iturup", "kunashir", "southern-kurils"})  # fmt: skip
 SETTLE = "document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => " \
@@ -77,8 +77,17 @@ def open_at(app_server, browser, query: str, width: int, height: int):
     return page, frame
 
 
-@pytest.mark.parametrize("present", [False, True], ids=["normal", "presenter"])
-@pytest.mark.parametrize("size", list(PROJECTORS))
+SCREENS = [
+    (size, present)
+    for size in PROJECTORS
+    for present in (False, True)
+    if not (present and size == "1920x1080")
+]  # presenter mode is for the projectors
+
+
+@pytest.mark.parametrize(
+    ("size", "present"), SCREENS, ids=[f"{s}-{'presenter' if p else 'normal'}" for s, p in SCREENS]
+)
 def test_on_a_projector_everything_fits_and_the_map_reads(app_server, browser, size, present):
     width, height = PROJECTORS[size]
     mode = "presenter" if present else "normal"
