@@ -1,12 +1,12 @@
 """The page on a projector, measured from the DOM in headless Chromium.
 
 At 1024x768, 1280x720, 1366x768 and 1920x1080 (presenter mode on the three projectors), in
-several years and two languages: the slider, the whole map and the year's passage are in the window without
-scrolling; presenter mode fills the window and has a visible way out; no two map labels
-overlap, none sits under the legend, a marker or a control, none is cut off; the open legend
-leaves the subject free; the key places are named at the opening zoom. On a tablet and a phone
-the map comes near the top and fits the window. Screenshots go to harness.SHOTS (outside
-the checkout).
+several years and two languages: the slider, the whole map and the year's passage are in the
+window without scrolling; presenter mode fills the window and has a visible way out; no two
+map labels overlap, none sits under the legend, a marker or a control, none is cut off; the
+open legend leaves the subject free; the key places are named at the opening zoom. On a tablet
+and a phone the map comes near the top and fits the window. Screenshots go to harness.SHOTS
+(outside the checkout).
 """
 
 from __future__ import annotations
