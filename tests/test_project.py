@@ -35,6 +35,18 @@ def test_nothing_at_run_time_reaches_for_shared_or_a_cdn():
         assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, path
 
 
+def test_the_code_is_ruff_clean():
+    """ruff's lint and format over the project (its settings in pyproject.toml): a CI run
+    fails on what a commit let through."""
+    import subprocess
+    import sys
+
+    for args in (["check", "--no-cache"], ["format", "--check", "--no-cache"]):
+        run = subprocess.run([sys.executable, "-m", "ruff", *args, "src", "tests", "benchmarks"],
+                             cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+        assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_the_code_type_checks(tmp_path):
     """mypy over src/ (its settings in pyproject.toml) is clean: py.typed ships, so the types
     are a promise to whoever imports mapcore."""
