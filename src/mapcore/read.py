@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 from shapely.geometry.base import BaseGeometry
 
 from .geojson import GeometryError, read_geometry
+from .lessons import Lesson, read_lessons
 from .model import Area, Event, Line, Period, Place, Problem, in_force
 from .passages import Essay, read_passages
 from .vocab import LANGUAGES
@@ -100,6 +101,7 @@ class Reading:
     context: list[Read[Area]] = field(default_factory=list)
     places: list[Read[Place]] = field(default_factory=list)
     essay: Essay = field(default_factory=Essay)
+    lessons: list[Lesson] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -133,6 +135,8 @@ def read_edition(path: str | Path) -> Reading:
     reading.context, _ = _read_features(reading, CONTEXT_FILE, _area, POLYGONS)
     reading.places, _ = _read_features(reading, PLACES_FILE, _place, ("Point",))
     reading.essay, problems = read_passages(reading.path / PASSAGES_FILE, PASSAGES_FILE)
+    reading.problems += problems
+    reading.lessons, problems = read_lessons(reading.path)
     reading.problems += problems
     return reading
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .lessons import check_lessons
 from .model import Problem
 from .passages import check_essay
 from .read import (
@@ -97,6 +98,9 @@ def check(reading: Reading) -> Checked:
     each(PLACES_FILE, reading.places, _place)
     found += check_essay(reading.essay, PASSAGES_FILE)
     found += check_mentions(reading)
+    found += check_lessons(reading.lessons, known_refs(reading),
+                           {p.id for p in reading.essay.passages}, ATLAS_START.year,
+                           dt.date.today().year)  # fmt: skip
     for p in reading.problems:
         if p.feature is not None:
             left_out.add((p.file, p.feature))
@@ -274,11 +278,17 @@ def _bounds(v: dict[str, Any], bad: Report, reading: Reading) -> None:
         bad(f"starts {start}, when {between[0]} and {between[1]} are held alike")
 
 
-def check_mentions(reading: Reading) -> list[Problem]:
-    """Each mention in the essay points at a territory, a group, a place or an event."""
+def known_refs(reading: Reading) -> set[str]:
+    """The ids a mention or a lesson may name: territories, groups, places and events."""
     known = set(TERRITORIES) | set(GROUPS)
     known |= {e.values.get("key") or "" for e in reading.places}
     known |= {e.record.key for e in reading.events if e.record is not None}
+    return known
+
+
+def check_mentions(reading: Reading) -> list[Problem]:
+    """Each mention in the essay points at a territory, a group, a place or an event."""
+    known = known_refs(reading)
     events_read = bool(reading.events) and all(e.record is not None for e in reading.events)
     problems = []
     for p in reading.essay.passages:
