@@ -480,14 +480,16 @@ class Table:
 class _States:
     states: Table = field(default_factory=Table)
     territories: Table = field(default_factory=Table)
+    events: dict[int, int] | None = None  # id(event) -> its index in `events`
 
     def index(self, atlas: Atlas, day: dt.date) -> int:
         return self.states.index(year_state(atlas, day, self.territories))
 
 
 def _entry(atlas: Atlas, table: _States, day: dt.date, happened: list[Event]) -> DayEntry:
-    ids = {id(e): i for i, e in enumerate(atlas.all_events())}
-    shown = [ids[id(e)] for e in happened]
+    if table.events is None:  # each event's index, once per build
+        table.events = {id(e): i for i, e in enumerate(atlas.all_events())}
+    shown = [table.events[id(e)] for e in happened]
     kinds = [k for k in EVENT_KINDS if any(e.kind == k for e in happened)]
     return {"date": day.isoformat(), "state": table.index(atlas, day),
             "events": shown, "eventKinds": kinds}  # fmt: skip
