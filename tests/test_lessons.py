@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from mapcore import validate
+from mapcore import load_atlas, validate
 from mapcore.lessons import read_lesson
 
 GOOD = """
@@ -120,3 +120,74 @@ def test_a_file_that_is_not_toml_is_named_and_the_rest_still_reads(edition):
     write(edition, "title = [unclosed\n", "broken")
     found = messages(edition)
     assert len(found) == 1 and found[0].startswith("lessons/broken.toml: not valid TOML")
+
+
+def test_a_broken_stop_still_opens_without_what_the_atlas_lacks(edition):
+    """The problem is listed; the atlas keeps the stop, less the unknown id, and leaves out a
+    stop it cannot show (the rest renumbered, as the teacher counts them)."""
+    text = GOOD.replace('highlight = ["iturup"]', 'highlight = ["iturup", "atlantis"]')
+    text = text.replace("date = 1905", "date = 2999")
+    write(edition, text)
+    atlas = load_atlas(edition.path, strict=False)
+    assert len(atlas.problems) == 2
+    lesson = atlas.lesson("essay-walk")
+    assert lesson is not None and len(lesson.stops) == 1
+    assert lesson.stops[0].highlight == ("iturup",) and lesson.stops[0].number == 1
+
+
+# -- the atlas's own lesson ------------------------------------------------------------------
+
+SHIPPED = "shimoda-to-abe"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    atlas = load_atlas()  # strict: the edition and its lesson are clean
+    lesson = atlas.lesson(SHIPPED)
+    assert lesson is not None
+    return atlas, lesson
+
+
+def test_the_shipped_lesson_walks_from_shimoda_to_abe_and_putin(shipped):
+    atlas, lesson = shipped
+    assert 12 <= len(lesson.stops) <= 16
+    first, last = lesson.stops[0], lesson.stops[-1]
+    assert first.day == dt.date(1855, 2, 7) and "Shimoda" in first.title
+    assert "Abe" in last.title and last.year >= 2016
+    days = [s.day or dt.date(s.year, 12, 31) for s in lesson.stops]
+    assert days == sorted(days), "the stops go forward in time"
+    events = {e.key: e for e in atlas.all_events()}
+    assert events["treaty-of-shimoda"].date == first.day
+    assert any(k.startswith("abe-putin") and e.date == last.day for k, e in events.items())
+
+
+def test_each_stop_has_a_question_an_answer_a_frame_and_passages_of_its_year(shipped):
+    atlas, lesson = shipped
+    for stop in lesson.stops:
+        assert stop.question.endswith("?") and stop.answer, stop.title
+        assert stop.caption and stop.note, stop.title
+        assert stop.frame or stop.bounds, stop.title
+        assert stop.passages, stop.title
+        spoken = {p.id for p in atlas.passages(stop.when)}
+        assert set(stop.passages) <= spoken, (stop.title, stop.passages, spoken)
+
+
+def test_the_shipped_stops_show_what_their_captions_say(shipped):
+    """A few stops checked against the map: the caption and the answer agree with who held
+    what on the stop's day."""
+    atlas, lesson = shipped
+    by_title = {s.title: s for s in lesson.stops}
+    shimoda = by_title["Shimoda: the first border"]
+    assert atlas.controller("iturup", shimoda.when) == "japan"
+    assert atlas.controller("urup", shimoda.when) == "russia"
+    spb = by_title["Saint Petersburg: Sakhalin for the Kurils"]
+    assert atlas.controller("sakhalin-south", spb.when) == "russia"
+    assert atlas.controller("kurils-north", spb.when) == "japan"
+    portsmouth = by_title["The Peace of Portsmouth"]
+    assert atlas.controller("sakhalin-south", portsmouth.when) == "japan"
+    assert atlas.controller("sakhalin-north", portsmouth.when) == "russia"
+    storm = by_title["August Storm"]
+    assert atlas.controller("kwantung", storm.when) == "china+russia"
+    assert atlas.controller("kwantung", dt.date(1945, 8, 1)) == "japan"
+    manchukuo = by_title["Manchukuo"]
+    assert atlas.period("manchuria", manchukuo.when).status == "puppet"

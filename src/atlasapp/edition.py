@@ -18,6 +18,7 @@ import streamlit as st
 
 import mapcore
 from mapcore import stats
+from mapcore.lessons import LESSONS_DIR
 from mapcore.web import elements, publish
 from mapcore.web.assets import Publisher
 from mapcore.web.pack import render_pack
@@ -79,12 +80,14 @@ class Edition:
 
 
 def stamp(geodata: str) -> tuple:
-    """The data files' names, sizes and times: an edited file makes a new cache entry."""
+    """The data files' names, sizes and times (the lessons' too): an edited file makes a new
+    cache entry."""
     folder = Path(geodata)
     if not folder.is_dir():
         return ()
-    return tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns)
-                        for f in folder.iterdir() if f.is_file()))  # fmt: skip
+    files = [*folder.iterdir(), *(folder / LESSONS_DIR).glob("*.toml")]
+    return tuple(sorted((str(f.relative_to(folder)), f.stat().st_size, f.stat().st_mtime_ns)
+                        for f in files if f.is_file()))  # fmt: skip
 
 
 def read(geodata: str) -> tuple[mapcore.Atlas, tuple, str]:

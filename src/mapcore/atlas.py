@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlparse
 
 import geopandas as gpd
 
+from .lessons import Lesson, usable
 from .model import (
     Area,
     AtlasError,
@@ -36,7 +37,7 @@ from .read import (
     read_edition,
 )
 from .timeline import Timeline, reference_day, resolve
-from .validate import check
+from .validate import check, known_refs
 from .vocab import ATLAS_START
 
 R = TypeVar("R")
@@ -110,7 +111,10 @@ def read_atlas(path: str | os.PathLike | None = None) -> tuple[Atlas, list[Probl
         essay_title=reading.essay.title,
         essay_heading=reading.essay.heading,
         problems=checked.problems,
-    )
+        lessons=usable(reading.lessons, known_refs(reading),
+                       {p.id for p in reading.essay.passages}, ATLAS_START.year,
+                       dt.date.today().year),
+    )  # fmt: skip
     return atlas, checked.problems
 
 
@@ -142,12 +146,14 @@ class Atlas:
         essay_heading: str = "",
         places: list[Place] | None = None,
         problems: list[Problem] | None = None,
+        lessons: list[Lesson] | None = None,
     ):
         self.path = path
         self.essay_title = essay_title
         self.essay_heading = essay_heading
         self.places = tuple(places or ())
         self.problems = tuple(problems or ())  # empty unless loaded with strict=False
+        self.lessons = tuple(lessons or ())  # the edition's lessons/*.toml, by file name
         self.periods = tuple(sorted(periods, key=lambda p: (p.territory, p.start)))
         self.lines = tuple(lines or ())
         self.context = tuple(context or ())
@@ -155,6 +161,9 @@ class Atlas:
         self._events = tuple(sorted(events, key=lambda e: (e.date, e.name)))
         self._passages = tuple(sorted(passages, key=lambda p: p.order))
         self._frames: dict[int, gpd.GeoDataFrame] = {}
+
+    def lesson(self, lesson_id: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
 
     @property
     def territories(self) -> list[str]:

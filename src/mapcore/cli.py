@@ -21,7 +21,9 @@ def _validate(args: argparse.Namespace) -> int:
     shapes = len({p.shape for p in atlas.periods})
     print(
         f"{path}: {len(atlas.periods)} periods ({shapes} shapes), "
-        f"{len(atlas.all_events())} events, {len(atlas.passages(None))} passages: clean"
+        f"{len(atlas.all_events())} events, {len(atlas.passages(None))} passages, "
+        f"{len(atlas.lessons)} lesson(s) ({sum(len(x.stops) for x in atlas.lessons)} stops): "
+        "clean"
     )
     return 0
 

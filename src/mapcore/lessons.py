@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import Problem
@@ -186,23 +186,51 @@ def _ids(value: object, key: str, number: int, report: _Report) -> tuple[str, ..
     return tuple(v.strip() for v in value if v.strip())
 
 
-def check_lessons(lessons: Iterable[Lesson], known: set[str], passages: set[str],
+def check_lessons(lessons: Iterable[Lesson], known: set[str] | None, passages: set[str] | None,
                   first: int, last: int) -> list[Problem]:  # fmt: skip
     """Each stop's day within the atlas (`first`..`last`), its ids among `known` (territories,
-    groups, places, events) and its passages among `passages`."""
+    groups, places, events) and its passages among `passages` (None: not known, so not
+    checked: an edition whose events or essay could not be read)."""
     problems = []
     for lesson in lessons:
         report = _Report(lesson.file)
         for stop in lesson.stops:
-            if not first <= stop.year <= last:
-                report(f"the date {stop.when} is outside the atlas ({first}–{last})", stop.number)
-            for key, ids in (("frame", stop.frame), ("highlight", stop.highlight)):
-                for ref in ids:
-                    if ref not in known:
-                        report(f"{key} names {ref!r}, which is no territory, place or event "
-                               "of the atlas", stop.number)  # fmt: skip
-            for pid in stop.passages:
-                if pid not in passages:
-                    report(f"passage {pid!r} is not in the essay", stop.number)
+            for message in _stop_problems(stop, known, passages, first, last):
+                report(message, stop.number)
         problems += report.problems
     return problems
+
+
+def _stop_problems(stop: Stop, known: set[str] | None, passages: set[str] | None, first: int,
+                   last: int) -> list[str]:  # fmt: skip
+    found = []
+    if not first <= stop.year <= last:
+        found.append(f"the date {stop.when} is outside the atlas ({first}–{last})")
+    for key, ids in (("frame", stop.frame), ("highlight", stop.highlight)):
+        for ref in ids:
+            if known is not None and ref not in known:
+                found.append(f"{key} names {ref!r}, which is no territory, place or event "
+                             "of the atlas")  # fmt: skip
+    for pid in stop.passages:
+        if passages is not None and pid not in passages:
+            found.append(f"passage {pid!r} is not in the essay")
+    return found
+
+
+def usable(lessons: Iterable[Lesson], known: set[str], passages: set[str], first: int,
+           last: int) -> list[Lesson]:  # fmt: skip
+    """The lessons as the atlas can show them (their problems are reported by check_lessons):
+    a stop outside the atlas is left out and the rest renumbered; an id or passage the atlas
+    does not have is left out of its stop, which still opens at its day with its caption."""
+    out = []
+    for lesson in lessons:
+        kept = [s for s in lesson.stops if first <= s.year <= last]
+        stops = tuple(
+            replace(s, number=i, frame=tuple(r for r in s.frame if r in known),
+                    highlight=tuple(r for r in s.highlight if r in known),
+                    passages=tuple(p for p in s.passages if p in passages))
+            for i, s in enumerate(kept, 1)
+        )  # fmt: skip
+        if stops:
+            out.append(replace(lesson, stops=stops))
+    return out

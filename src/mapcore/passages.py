@@ -62,6 +62,7 @@ class Essay:
     paragraphs: int | None = None
     sha256: str | None = None
     whole: bool = False  # every entry and the file's own fields were read: the text can be checked
+    named: tuple[str, ...] = ()  # every id the file names, read or not (what lessons may cite)
 
 
 def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
@@ -80,6 +81,7 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
         return Essay(), [Problem(name, "has no [[passage]] entries")]
 
     passages: list[Passage] = []
+    named: list[str] = []
     for i, entry in enumerate(entries):
 
         def report(msg: str, i: int = i, entry: dict = entry) -> None:
@@ -89,6 +91,8 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
             report("is not a table")
             continue
         pid, text = entry.get("id"), entry.get("text")
+        if isinstance(pid, str) and pid.strip():
+            named.append(pid.strip())
         part, marker = entry.get("part", "essay"), entry.get("marker", "")
         ok = True
         if not isinstance(pid, str) or not pid.strip():
@@ -139,6 +143,7 @@ def read_passages(file: Path, name: str) -> tuple[Essay, list[Problem]]:
         paragraphs=expected if isinstance(expected, int) else None,
         sha256=digest if isinstance(digest, str) else None,
         whole=fields_ok and len(passages) == len(entries),
+        named=tuple(named),
     ), problems
 
 

@@ -98,8 +98,11 @@ def check(reading: Reading) -> Checked:
     each(PLACES_FILE, reading.places, _place)
     found += check_essay(reading.essay, PASSAGES_FILE)
     found += check_mentions(reading)
-    found += check_lessons(reading.lessons, known_refs(reading),
-                           {p.id for p in reading.essay.passages}, ATLAS_START.year,
+    # a passage the essay's file names but could not read is its problem, not each lesson's;
+    # an essay not read at all cannot say which passages a lesson may cite
+    cited = set(reading.essay.named) or None
+    known = known_refs(reading) if events_read(reading) else None
+    found += check_lessons(reading.lessons, known, cited, ATLAS_START.year,
                            dt.date.today().year)  # fmt: skip
     for p in reading.problems:
         if p.feature is not None:
@@ -286,14 +289,20 @@ def known_refs(reading: Reading) -> set[str]:
     return known
 
 
+def events_read(reading: Reading) -> bool:
+    """Whether every event was read: else an id may name one that was not (and which is
+    reported with it), so ids are not checked against them."""
+    return bool(reading.events) and all(e.record is not None for e in reading.events)
+
+
 def check_mentions(reading: Reading) -> list[Problem]:
     """Each mention in the essay points at a territory, a group, a place or an event."""
     known = known_refs(reading)
-    events_read = bool(reading.events) and all(e.record is not None for e in reading.events)
+    read_all = events_read(reading)
     problems = []
     for p in reading.essay.passages:
         for m in p.mentions:
-            if m.ref in known or not events_read:  # (an unread event is reported with it)
+            if m.ref in known or not read_all:  # (an unread event is reported with it)
                 continue
             problems.append(Problem(PASSAGES_FILE, f"passage {p.order} ({p.id}): mention "
                                 f"{m.phrase!r} points at {m.ref!r}, which is no territory, "
