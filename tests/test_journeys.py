@@ -2,10 +2,11 @@
 
 Each walk drives the real app with AppTest (the view switch, the sliders, Previous and Next
 change, Play and Pause, Play's timer, presenter mode on and off, Esc, the settings, the page's
-keys, `[` and `]`, a day step and a passage clicked) while a small model says what the teacher
-chose. After every action the page must show no exception and keep every choice: the view
-shown, each slider's year, the day, the year and day the map, the essay and the notes are
-given, the label language, and the address.
+keys, `[` and `]`, a day step, a passage clicked, and in the Lesson view the stops' buttons,
+list and keys) while a small model says what the teacher chose. After every action the page
+must show no exception and keep every choice: the view shown, each slider's year, the day,
+the year and day the map, the essay and the notes are given, the label language, the
+lesson's stop, and the address.
 """
 
 from __future__ import annotations
@@ -40,10 +41,13 @@ class Model:
     lang: str = "en"
     playing: bool = False
     day: dt.date | None = None  # a day of `year`; None: the bare year (its 31 December)
+    stop: int = 0  # the lesson's stop (0: the Lesson view never opened)
 
     @property
     def shown(self) -> str:
-        return "atlas" if self.present else self.view
+        if self.present:
+            return "lesson" if self.view == "lesson" else "atlas"
+        return self.view
 
 
 class Walk:
@@ -56,6 +60,7 @@ class Walk:
         self.log: list[str] = [f"seed {seed}"]
         self.sent = 0  # page.js numbers what it sends (keys and days), rising
         self.done: set[str] = set()
+        self.lesson = atlas.lessons[0]
 
     def number(self) -> int:
         self.sent += self.rng.randint(1, 1000)
@@ -84,30 +89,67 @@ class Walk:
     def when(self, m: Model) -> dt.date:
         return m.day or dt.date(m.year, 12, 31)
 
+    def at_stop(self, m: Model, number: int) -> Model:
+        """The model at the lesson's stop `number` (clamped), on the stop's own day."""
+        number = min(max(number, 1), len(self.lesson.stops))
+        stop = self.lesson.stop(number)
+        return replace(self.on_day(replace(m, year=stop.year, day=None), stop.day),
+                       stop=number, playing=False)  # fmt: skip
+
     # -- the actions a class can take in the view shown ---------------------------------------
 
     def actions(self) -> list:
         m, acts = self.model, []
         if not m.present:
-            acts += [self.switch_view, self.presenter_on, self.speed, self.language]
-        if m.shown in ("atlas", "chart"):
+            acts += [self.switch_view, self.switch_view, self.presenter_on, self.speed,
+                     self.language]  # fmt: skip
+        if m.shown in ("atlas", "chart", "lesson"):
             acts += [self.slide, self.key]
-        if m.shown == "atlas":
+        if m.shown == "lesson":
+            acts += [self.stop_list, self.stop_key]
+            if m.stop < len(self.lesson.stops):
+                acts += [self.next_stop]
+            if m.stop > 1:
+                acts += [self.previous_stop]
+        if m.shown in ("atlas", "lesson"):
             acts += [self.previous_change, self.next_change, self.play, self.timer, self.passage,
                      self.day_key]  # fmt: skip
             if self.atlas.day_steps(m.year):
                 acts += [self.day_step] * 3  # a year of change: its days are often chosen
         if m.shown == "compare":
-            acts += [self.slide_pair]
+            acts += [self.slide_pair] * 2
         if m.present:
             acts += [self.exit_presenter, self.escape]
         return acts
 
     def switch_view(self):
-        view = self.rng.choice(["atlas", "compare", "chart"])
+        view = self.rng.choice(["atlas", "lesson", "compare", "chart"])
         self.at.segmented_control(key="view").set_value(view).run()
         stops = view != self.model.view
-        return replace(self.model, view=view, playing=self.model.playing and not stops), view
+        m = replace(self.model, view=view, playing=self.model.playing and not stops)
+        if view == "lesson" and not m.stop:  # the first time: the lesson's first stop
+            m = self.at_stop(m, 1)
+        return m, view
+
+    def next_stop(self):
+        self.at.button(key="stop-next").click().run()
+        return self.at_stop(self.model, self.model.stop + 1), "next stop"
+
+    def previous_stop(self):
+        self.at.button(key="stop-previous").click().run()
+        return self.at_stop(self.model, self.model.stop - 1), "previous stop"
+
+    def stop_list(self):
+        number = self.rng.randint(1, len(self.lesson.stops))
+        self.at.selectbox(key="stop-list").set_value(number).run()
+        moved = number != self.model.stop
+        return (self.at_stop(self.model, number) if moved else self.model), f"stop {number}"
+
+    def stop_key(self):
+        key = self.rng.choice(["ArrowLeft", "ArrowRight", "PageUp", "PageDown"])
+        trigger(self.at, "page", "key", f"{key}:{self.number()}")
+        step = 1 if key in ("ArrowRight", "PageDown") else -1
+        return self.at_stop(self.model, self.model.stop + step), f"{key} (stop)"
 
     def presenter_on(self):
         self.at.toggle(key="present").set_value(True).run()
@@ -143,6 +185,8 @@ class Walk:
         return replace(self.model, **{side: year}), f"{side} {year}"
 
     def key(self):
+        if self.model.shown == "lesson":  # there the keys move between stops
+            return self.stop_key()
         key = self.rng.choice(["ArrowLeft", "ArrowRight", "PageUp", "PageDown"])
         trigger(self.at, "page", "key", f"{key}:{self.number()}")
         y = self.model.year
@@ -209,10 +253,17 @@ class Walk:
         assert not at.exception, f"{where}: {at.exception}"
         assert not at.error, f"{where}: {[e.value for e in at.error]}"
         c = at.session_state["atlas:choices"]
-        kept = (c.year, c.left, c.right, c.view, c.present, c.lang, c.playing, c.day)
-        assert kept == (m.year, m.left, m.right, m.view, m.present, m.lang, m.playing, m.day), where
+        kept = (c.year, c.left, c.right, c.view, c.present, c.lang, c.playing, c.day, c.stop)
+        assert kept == (m.year, m.left, m.right, m.view, m.present, m.lang, m.playing, m.day,
+                        m.stop), where  # fmt: skip
         date = m.day.isoformat() if m.day else None
-        if m.shown == "atlas":
+        if m.shown in ("atlas", "lesson"):
+            stop = component_data(at, "page")["shared"]["stop"]
+            assert (stop["number"] if stop else None) == (m.stop if m.shown == "lesson"
+                                                          else None), where  # fmt: skip
+            if m.shown == "lesson":
+                assert component_data(at, "lesson")["stop"]["number"] == m.stop, where
+                assert at.selectbox(key="stop-list").value == m.stop, where
             assert at.slider(key="year").value == m.year, where
             assert map_state(at)["year"] == m.year and map_state(at)["lang"] == m.lang, where
             assert map_state(at)["date"] == date, where
@@ -230,7 +281,9 @@ class Walk:
             assert at.get("vega_lite_chart"), where
         if not m.present:
             assert at.segmented_control(key="view").value == m.view, where
-        link = link_params(Link(m.year, m.left, m.right, m.view, m.present, m.lang, m.day))
+        lesson = self.lesson.id if m.stop else None
+        link = link_params(Link(m.year, m.left, m.right, m.view, m.present, m.lang, m.day,
+                                lesson=lesson, stop=m.stop))  # fmt: skip
         shown = {k: at.query_params[k] for k in at.query_params}
         assert {k: (v if isinstance(v, str) else v[0]) for k, v in shown.items()} == link, where
 
@@ -254,5 +307,6 @@ def test_random_walks_through_every_widget_keep_every_choice(atlas):
         done |= walk.done
     every = {"switch_view", "presenter_on", "speed", "language", "slide", "key", "timer",
              "previous_change", "next_change", "play", "passage", "slide_pair",
-             "exit_presenter", "escape", "day_key", "day_step"}  # fmt: skip
+             "exit_presenter", "escape", "day_key", "day_step", "next_stop",
+             "previous_stop", "stop_list", "stop_key"}  # fmt: skip
     assert every <= done, f"never reached: {every - done}"

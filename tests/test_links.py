@@ -80,3 +80,26 @@ def test_a_day_is_written_as_the_date_a_bare_year_as_the_year():
     for link in (Link(year=1945, day=dt.date(1945, 8, 20)), Link(year=1905, present=True)):
         params = {k: [v] for k, v in link_params(link).items()}
         assert parse_link(params, FIRST, LAST) == link  # the address reopens the view
+
+
+def test_a_lesson_link_names_the_lesson_and_the_stop_and_opens_the_lesson_view():
+    link = parse_link({"lesson": ["shimoda-to-abe"], "stop": ["3"]}, FIRST, LAST)
+    assert (link.view, link.lesson, link.stop, link.dated) == ("lesson", "shimoda-to-abe", 3,
+                                                                False)  # fmt: skip
+    assert link.notes == ()
+    moved = Link(year=1896, view="lesson", lesson="shimoda-to-abe", stop=3)
+    params = link_params(moved)
+    assert params == {"year": "1896", "lesson": "shimoda-to-abe", "stop": "3"}
+    again = parse_link({k: [v] for k, v in params.items()}, FIRST, LAST)
+    assert again == moved and again.dated  # the slider moved within the stop: kept
+    bad = parse_link({"lesson": ["x"], "stop": ["three"]}, FIRST, LAST)
+    assert bad.stop is None and "not a stop number" in bad.notes[0]
+
+
+def test_a_class_link_follows_a_code_and_says_nothing_else():
+    link = parse_link({"class": [" k7q-3mz "]}, FIRST, LAST)
+    assert link.follow == "K7Q3MZ" and link.notes == ()
+    assert link_params(Link(follow="K7Q3MZ", year=1950)) == {"class": "K7Q3MZ"}
+    assert link_params(Link(follow="K7Q3MZ", present=True)) == {"class": "K7Q3MZ", "present": "1"}
+    bad = parse_link({"class": ["<script>"]}, FIRST, LAST)
+    assert bad.follow is None and "is not a class code" in bad.notes[0]

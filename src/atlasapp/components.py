@@ -27,15 +27,17 @@ def _iso(day: dt.date | None) -> str | None:
 
 def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool,
                 day: dt.date | None, handled: list[float], on_key: Callable[[], None],
-                on_day: Callable[[], None]) -> None:  # fmt: skip
+                on_day: Callable[[], None], shared: dict | None = None) -> None:  # fmt: skip
     """page.js: the sliders followed in the browser, boxes fitted to the window, keys and day
     steps sent here (`keys`: the atlas's keys step the Year; Compare has two years and leaves
     them); `day` the Year's day that Python keeps (None: the bare year); `handled` the numbers
-    of the keys and days handled lately (page.js sends again what is not among them)."""
+    of the keys and days handled lately (page.js sends again what is not among them);
+    `shared` what every part of the page follows besides the year (a lesson's "stop", a
+    "quiz"; none: neither)."""
     _component("page", "page.js")(
         data={"sliders": sliders, "present": present, "keys": keys, "hooks": browser_hooks(),
               "controller": edition.controller, "date": _iso(day), "notes": edition.notes.url,
-              "handled": handled},
+              "handled": handled, "shared": {"stop": None, "quiz": None, **(shared or {})}},
         key="page",
         on_key_change=on_key,
         on_day_change=on_day,
@@ -76,6 +78,19 @@ def days_panel(edition: Edition, year: int, day: dt.date | None) -> None:
     _component("panel", "panel.js")(
         data=_panel(edition.days, edition, "days", year, day), key="days"
     )
+
+
+def lesson_panel(edition: Edition, stop: dict | None, quiz: dict | None, console: bool,
+                 class_code: str | None, since: float | None) -> None:  # fmt: skip
+    """The stop's caption (and a quiz); on the teacher's console also the note, the next stop,
+    a clock and the class code (`since`: when the class began, seconds since the epoch)."""
+    _component("panel", "panel.js")(
+        data={"panel": "lesson", "module": edition.lesson.module, "style": edition.lesson.style,
+              "controller": edition.controller, "stop": stop, "quiz": quiz,
+              "console": console, "classCode": class_code,
+              "since": int(since * 1000) if since else None},
+        key="lesson",
+    )  # fmt: skip
 
 
 def triggered(key: str, name: str) -> Any:

@@ -23,6 +23,7 @@ from mapcore.web import elements, publish
 from mapcore.web.assets import Publisher
 from mapcore.web.pack import render_pack
 from mapcore.web.publish import PanelFiles
+from mapcore.web.stops import StopWire, lessons_data
 
 # Streamlit serves the folder `static/` beside the app's script at this URL (static serving
 # is switched on in .streamlit/config.toml); the app publishes its browser files there.
@@ -42,6 +43,7 @@ class Edition:
     essay: PanelFiles
     notes: PanelFiles
     days: PanelFiles
+    lesson: PanelFiles
     controller: str
     published: tuple[Path, ...]
     problems: tuple = ()
@@ -51,6 +53,12 @@ class Edition:
     def areas(self) -> pd.DataFrame:
         """Control over time: km² per power per year, computed once."""
         return stats.area_by_power(self.atlas)
+
+    @cache  # noqa: B019
+    def stops(self) -> dict[tuple[str, int], StopWire]:
+        """Each lesson's stops as the browser shows them, by (lesson id, number): made once."""
+        return {(s["lesson"], s["number"]): s for lesson in lessons_data(self.atlas)
+                for s in lesson["stops"]}  # fmt: skip
 
     @cache  # noqa: B019
     def pack(self) -> bytes:
@@ -112,8 +120,9 @@ def load(geodata: str, static: str, files: tuple = ()) -> Edition:
     atlas, problems, note = read(geodata)
     out = Publisher(Path(static), STATIC_URL)
     web = publish.edition_files(atlas, out)
-    return Edition(atlas, web.map_assets, web.essay, web.notes, web.days, web.controller,
-                   tuple(out.written), problems=problems, note=note)  # fmt: skip
+    return Edition(atlas, web.map_assets, web.essay, web.notes, web.days, web.lesson,
+                   web.controller, tuple(out.written), problems=problems,
+                   note=note)  # fmt: skip
 
 
 def edition_for(geodata: str, static: Path) -> Edition:

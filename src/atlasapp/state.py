@@ -23,12 +23,14 @@ import mapcore
 from mapcore.links import Link, link_params, parse_link
 
 from . import SESSION_KEY
+from .follow import Quiz
 
 FIRST, LAST = mapcore.ATLAS_START.year, dt.date.today().year
 SPEEDS = {"Slow: 2 s a year": 2.0, "Normal: 1 s a year": 1.0, "Fast: 0.4 s a year": 0.4}
 OFFLINE = "Off: the atlas's own land (works offline)"
 STATE = st.session_state
 ACTED = "atlas:acted"  # set by every callback, so a timer tick knows a run was the teacher's
+LINKED = "atlas:link"  # the link the session opened with (the lesson view settles it)
 LOG = logging.getLogger("atlas")
 
 
@@ -50,14 +52,30 @@ class Choices:
     handled: list[float] = field(default_factory=list)  # numbers of the keys and days page.js
     # sent lately that were acted on (page.js sends again those it does not see here)
     notes: list[str] = field(default_factory=list)  # the link's notes, and any failed action
+    lesson: str | None = None  # the lesson shown in the Lesson view (an id of the atlas's)
+    stop: int = 1  # its stop, 1-based
+    quiz: Quiz | None = None  # a quiz on the map: controllers hidden until revealed
+    teach: str | None = None  # the class code this console publishes to
+    follow: str | None = None  # the class code this page follows
+    following: bool = False  # False: a follower exploring on their own
+    seen: int = 0  # the version of the class's moment this page last showed
+    settled: bool = False  # the link's lesson and class checked against the atlas
 
     def link(self) -> Link:
         return Link(self.year, self.left, self.right, self.view, self.present, self.lang,
-                    self.day)  # fmt: skip
+                    self.day, lesson=self.lesson, stop=self.stop, teach=self.teach,
+                    follow=self.follow if self.following else None)  # fmt: skip
 
     def when(self) -> dt.date:
         """The day shown: the chosen day, or the year's reference day."""
         return self.day or mapcore.reference_day(self.year)
+
+
+def shown_view(c: Choices) -> str:
+    """The view drawn: presenter mode shows the atlas, or the lesson if one is open."""
+    if c.present:
+        return "lesson" if c.view == "lesson" else "atlas"
+    return c.view
 
 
 def choices() -> Choices:
@@ -66,7 +84,11 @@ def choices() -> Choices:
         params = {k: st.query_params.get_all(k) for k in st.query_params}
         link = parse_link(params, FIRST, LAST)
         STATE[SESSION_KEY] = Choices(link.year, link.left, link.right, link.view, link.present,
-                                     link.lang, day=link.day, notes=list(link.notes))  # fmt: skip
+                                     link.lang, day=link.day, notes=list(link.notes),
+                                     lesson=link.lesson, stop=link.stop or 0,
+                                     teach=link.teach, follow=link.follow,
+                                     following=link.follow is not None)  # fmt: skip
+        STATE[LINKED] = link
     return STATE[SESSION_KEY]
 
 

@@ -1,5 +1,6 @@
-"""Deep links: `?year=1905` opens that year, `?date=1945-08-20` that day; anything else gets
-the nearest sensible view.
+"""Deep links: `?year=1905` opens that year, `?date=1945-08-20` that day, `?lesson=<id>&stop=3`
+a lesson's stop, `?class=<code>` follows a teacher; anything else gets the nearest sensible
+view.
 
 A link is typed by hand, pasted from a chat, cut short by a mail client: it is never an error.
 `parse_link` reads every parameter the atlas knows and returns what to show, with a short
@@ -20,8 +21,10 @@ from .vocab import LABEL_CHOICES
 
 DEFAULT_YEAR = 1905  # the war, Portsmouth, the protectorate: the atlas's most telling year
 DEFAULT_PAIR = (1904, 1906)  # compare: before and after the war
-VIEWS = {"atlas": "Atlas", "compare": "Compare years", "chart": "Over time"}
-KNOWN_PARAMS = ("year", "date", "view", "present", "lang", "left", "right")
+VIEWS = {"atlas": "Atlas", "lesson": "Lesson", "compare": "Compare years", "chart": "Over time"}
+KNOWN_PARAMS = ("year", "date", "view", "present", "lang", "left", "right", "lesson", "stop",
+                "class", "teach")  # fmt: skip
+_CODE = re.compile(r"^[A-Z0-9]{4,8}$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d*)?$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
@@ -44,6 +47,12 @@ class Link:
     present: bool = False
     lang: str = "en"
     day: dt.date | None = None  # a day of `year` (not its 31 December, which the year is)
+    lesson: str | None = None  # a lesson's id, as the link names it (the app checks it)
+    stop: int | None = None  # its stop (1-based); None: the lesson's first
+    dated: bool = field(default=False, compare=False)  # the link names a year or day itself
+    # (else a lesson's stop shows its own)
+    follow: str | None = None  # `class`: the class code of a teacher this page follows
+    teach: str | None = None  # the class code this page (a teacher's console) leads
     notes: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -130,6 +139,26 @@ def _flag(name: str, values: list[str]) -> tuple[bool, str | None]:
     return False, f"“{_shown(values[0])}” is not on or off for {name}; leaving it off."
 
 
+def parse_stop(values: list[str]) -> tuple[int | None, str | None]:
+    """A lesson's stop number (1-based), or None with a note."""
+    if not values:
+        return None, None
+    text = unicodedata.normalize("NFKC", values[0]).strip()
+    if text.isdigit() and 0 < int(text) < 1000:
+        return int(text), None
+    return None, f"“{_shown(values[0])}” is not a stop number; showing the lesson's first stop."
+
+
+def parse_code(name: str, values: list[str]) -> tuple[str | None, str | None]:
+    """A class code (4 to 8 letters and digits, case forgiven), or None with a note."""
+    if not values:
+        return None, None
+    text = unicodedata.normalize("NFKC", values[0]).strip().upper().replace("-", "")
+    if _CODE.match(text):
+        return text, None
+    return None, f"“{_shown(values[0])}” is not a class code (like K7Q3MZ); ignoring {name}."
+
+
 def parse_link(params: Mapping[str, Sequence[str]], first: int, last: int) -> Link:
     """Everything a link asks for (`params`: each name's values, as the address has them)."""
     get = lambda name: [v for v in params.get(name, []) if v is not None]  # noqa: E731
@@ -141,6 +170,12 @@ def parse_link(params: Mapping[str, Sequence[str]], first: int, last: int) -> Li
     view, view_note = _choice("view", get("view"), VIEWS, "atlas")
     present, present_note = _flag("presenter mode", get("present"))
     lang, lang_note = _choice("label language", get("lang"), LABEL_CHOICES, "en")
+    lesson = next((unicodedata.normalize("NFKC", v).strip() for v in get("lesson")), None)
+    stop, stop_note = parse_stop(get("stop"))
+    follow, follow_note = parse_code("the class link", get("class"))
+    teach, teach_note = parse_code("the console's code", get("teach"))
+    if lesson is not None or get("stop"):
+        view = "lesson"  # a stop is shown in the lesson view, whatever `view` says
     for link in (year, *pair):
         if link.note:
             notes.append(link.note)
@@ -152,7 +187,8 @@ def parse_link(params: Mapping[str, Sequence[str]], first: int, last: int) -> Li
     if day is not None and year.year is not None and year.year != day.year:
         notes.append(f"The link names the year {year.year} and the day {day.isoformat()}; "
                      "showing the day.")  # fmt: skip
-    notes += [n for n in (view_note, present_note, lang_note) if n]
+    notes += [n for n in (view_note, present_note, lang_note, stop_note, follow_note, teach_note)
+              if n]  # fmt: skip
     unknown = unknown_params(list(params))
     if unknown:
         notes.append(unknown)
@@ -165,18 +201,36 @@ def parse_link(params: Mapping[str, Sequence[str]], first: int, last: int) -> Li
         present=present,
         lang=lang,
         day=day if day is not None and day != reference_day(day.year) else None,
+        lesson=lesson or None,
+        stop=stop,
+        dated=day is not None or year.year is not None,
+        follow=follow,
+        teach=teach,
         notes=tuple(notes),
     )
 
 
 def link_params(link: Link) -> dict[str, str]:
     """The parameters that reopen `link`'s view; what is at its default is left out, except
-    the year (or the day), which a shared link always names."""
-    if link.day is not None and (link.view == "atlas" or link.present):
+    the year (or the day), which a shared link always names. A lesson's stop names the lesson
+    and the stop (`view` goes without saying), a follower its class code only: what it shows
+    is the teacher's."""
+    if link.follow:
+        params = {"class": link.follow}
+        if link.present:
+            params["present"] = "1"
+        return params
+    days = link.view in ("atlas", "lesson") or link.present
+    if link.day is not None and days:
         params = {"date": link.day.isoformat()}
     else:
         params = {"year": str(link.year)}
-    if link.view != "atlas" and not link.present:
+    if link.view == "lesson" and link.lesson:
+        params["lesson"] = link.lesson
+        params["stop"] = str(link.stop or 1)
+        if link.teach:
+            params["teach"] = link.teach
+    elif link.view != "atlas" and not link.present:
         params["view"] = link.view
     if link.view == "compare" and not link.present:
         params["left"], params["right"] = str(link.left), str(link.right)

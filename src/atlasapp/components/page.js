@@ -10,6 +10,8 @@
  *   which keeps it.
  * - It fits each of our `fit-…` boxes to the window (the box's --fit-h is the height left
  *   below its top, which the map's frame and the essay panel take).
+ * - It shares what Python decided besides the year (a lesson's stop, a quiz) with every part
+ *   of the page that follows them (the controller's `share`).
  * - It sends the atlas's keys to Python (a trigger), which decides what they do. Each key
  *   and day sent is numbered and kept until Python's data lists its number as handled: one
  *   lost on the way (sent while the page was redrawn, or beside another) is sent again.
@@ -187,6 +189,8 @@ export default function (component) {
     });
     watchSliders();
     own.sliders.forEach(announce); // the server's day, as this run has it
+    const shared = data.shared || {};
+    Object.keys(shared).forEach(function (name) { window.AtlasPage.share(name, shared[name]); });
     acknowledged(data.handled || []);
     requestAnimationFrame(function () { watchSliders(); fit(); });
   });

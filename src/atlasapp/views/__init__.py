@@ -15,7 +15,7 @@ from mapcore.vocab import LABEL_CHOICES
 from mapcore.web import elements
 from mapcore.web.assets import AssetError
 
-from .. import state
+from .. import lessons, state
 from ..edition import Edition, edition_for
 from ..page_hooks import PRESENTER_CSS
 from .atlas import atlas_view
@@ -76,10 +76,11 @@ def page(static: Path, loading) -> None:
         st.info(edition.note, icon=":material/info:")
 
     choices = state.choices()
+    lessons.settle(edition.atlas)
     state.say_notes()
     if choices.present:
         st.html(f"<style>{PRESENTER_CSS}</style>")  # our own CSS, no data in it
-        view = "atlas"
+        view = state.shown_view(choices)
     else:
         settings_sidebar(edition)
         st.segmented_control("View", list(VIEWS), format_func=VIEWS.__getitem__, required=True,
@@ -91,6 +92,6 @@ def page(static: Path, loading) -> None:
         st.fragment(compare_view)(edition, settings)
     elif view == "chart":
         st.fragment(chart_view)(edition, settings)
-    else:
+    else:  # the atlas, or a lesson's stops over it
         run_every = state.SPEEDS.get(choices.speed, 1.0) if choices.playing else None
         st.fragment(atlas_view, run_every=run_every)(edition, settings)

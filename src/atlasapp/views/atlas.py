@@ -14,6 +14,7 @@ from .. import components, state
 from ..edition import Edition
 from ..state import LAST, SPEEDS
 from .common import MAP_HEIGHT, Settings, follow_app_level, page_bridge, step
+from .lesson import lesson_bar
 
 DAYS_HEIGHT = 44  # the day steps' row, kept whether the year has days or not: nothing moves
 
@@ -65,9 +66,12 @@ def controls(edition: Edition, settings: Settings) -> int:
 
 
 def atlas_view(edition: Edition, settings: Settings) -> None:
-    """The controls, the map, the year's notes and the essay: all a step reruns."""
+    """The controls, the map, the year's notes and the essay: all a step reruns. The Lesson
+    view is this view with the stops' bar over it and the stop's caption beside the map."""
     follow_app_level(settings)
     tick(edition)
+    in_lesson = settings.view == "lesson"
+    stop = lesson_bar(edition, settings) if in_lesson else None
     year = controls(edition, settings)
     day = state.choices().day if state.choices().year == year else None
     state.write_link()
@@ -83,10 +87,20 @@ def atlas_view(edition: Edition, settings: Settings) -> None:
         if not settings.present:
             components.notes_panel(edition, year, day)
             downloads(edition, year)
-    with essay_column, st.container(key="fit-essay"):
-        components.essay_panel(edition, year, day, settings.present,
-                               on_click=functools.partial(passage_clicked, edition))  # fmt: skip
-    page_bridge(edition, ["year"], settings.present, day=day)
+    with essay_column:
+        if in_lesson:
+            components.lesson_panel(edition, dict(stop) if stop else None, None, console=False,
+                                    class_code=None, since=None)  # fmt: skip
+        with st.container(key="fit-essay"):
+            components.essay_panel(
+                edition,
+                year,
+                day,
+                settings.present,
+                on_click=functools.partial(passage_clicked, edition),
+            )
+    page_bridge(edition, ["year"], settings.present, day=day,
+                shared={"stop": dict(stop) if stop else None}, lesson=in_lesson)  # fmt: skip
 
 
 @state.guarded

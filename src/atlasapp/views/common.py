@@ -10,7 +10,7 @@ import streamlit as st
 
 from mapcore.web.wire import StepMessage
 
-from .. import components, state
+from .. import components, lessons, state
 from ..edition import Edition
 
 MAP_HEIGHT = 560  # before page.js fits the map to the window (and in AppTest)
@@ -29,24 +29,29 @@ class Settings:
 def follow_app_level(settings: Settings) -> None:
     """A key or button in the fragment changed an app-level choice: rerun the whole page."""
     c = state.choices()
-    view = "atlas" if c.present else c.view
-    if c.present != settings.present or view != settings.view:
+    if c.present != settings.present or state.shown_view(c) != settings.view:
         st.rerun(scope="app")
     state.say_notes()
 
 
 def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool = True,
-                day: dt.date | None = None) -> None:  # fmt: skip
+                day: dt.date | None = None, shared: dict | None = None,
+                lesson: bool = False) -> None:  # fmt: skip
     """The browser's controller bound to the page (`keys`: the atlas's keys and day steps
-    move the Year; Compare has two years and leaves them alone; `day`: the Year's day)."""
+    move the Year; Compare has two years and leaves them alone; `day`: the Year's day;
+    `shared`: the stop and quiz the page follows; `lesson`: → and ← move between stops)."""
     components.page_bridge(edition, sliders, present, keys, day, state.choices().handled,
-                           on_key=functools.partial(_key, edition), on_day=_day)  # fmt: skip
+                           on_key=functools.partial(_key, edition, lesson), on_day=_day,
+                           shared=shared)  # fmt: skip
 
 
-def _key(edition: Edition) -> None:
+def _key(edition: Edition, lesson: bool) -> None:
     what = state.first_time(components.triggered("page", "key"))
-    if what is not None:
-        state.key_pressed(edition.atlas, what)
+    if what is None:
+        return
+    if lesson and lessons.stop_key(edition.atlas, what):
+        return
+    state.key_pressed(edition.atlas, what)
 
 
 def _day() -> None:

@@ -27,6 +27,7 @@ class EditionFiles:
     essay: PanelFiles
     notes: PanelFiles
     days: PanelFiles  # the day steps: the notes' data, their own style and script
+    lesson: PanelFiles  # a lesson's stop and quiz (no file of data: each run sends its stop)
     controller: str  # controller.js: what the page's parts follow
 
 
@@ -53,4 +54,5 @@ def edition_files(atlas: Atlas, out: Publisher) -> EditionFiles:
     notes = PanelFiles(out.bytes("notes.json", wire.dumps(wire.year_notes(atlas)).encode()),
                        out.package_file("year.css"), out.package_file("year.js"))  # fmt: skip
     days = PanelFiles(notes.url, out.package_file("days.css"), out.package_file("days.js"))
-    return EditionFiles(map_assets, essay, notes, days, out.package_file("controller.js"))
+    lesson = PanelFiles("", out.package_file("lesson.css"), out.package_file("lesson.js"))
+    return EditionFiles(map_assets, essay, notes, days, lesson, out.package_file("controller.js"))

@@ -332,7 +332,13 @@ def static_data(atlas: Atlas) -> StaticData:
 
 
 def refs(atlas: Atlas) -> dict[str, RefWire]:
-    """Every id an essay mention may name: territories, groups, places and events."""
+    """What each id the essay's mentions name resolves to on the map."""
+    used = {m.ref for p in atlas.passages(None) for m in p.mentions}
+    return {k: v for k, v in all_refs(atlas).items() if k in used}
+
+
+def all_refs(atlas: Atlas) -> dict[str, RefWire]:
+    """Every id a mention or a lesson may name: territories, groups, places and events."""
     out: dict[str, RefWire] = {}
     for t in TERRITORIES:
         out[t] = {"territories": [t], "places": [], "events": []}
@@ -342,8 +348,7 @@ def refs(atlas: Atlas) -> dict[str, RefWire]:
         out.setdefault(f.key, {"territories": [], "places": [], "events": []})["places"].append(i)
     for i, e in enumerate(atlas.all_events()):
         out.setdefault(e.key, {"territories": [], "places": [], "events": []})["events"].append(i)
-    used = {m.ref for p in atlas.passages(None) for m in p.mentions}
-    return {k: v for k, v in out.items() if k in used}  # only what the essay names
+    return out
 
 
 def _period(p: Period, shape: int) -> PeriodWire:

@@ -8,11 +8,16 @@
  * the parent window) and the step's only when no slider is there. Text in the data arrives
  * HTML-escaped. The patterns (L.Atlas.Style), labels (L.Atlas.Labels), legend
  * (L.Atlas.Legend) and change cards (L.Atlas.Cards) are their own files, loaded before this.
+ * A lesson's stop (the controller's shared "stop") is framed and marked, and the yearBox
+ * carries its number (data-lesson-stop); a quiz (shared "quiz") greys the territories it
+ * asks about, labelled "?", until it is revealed.
  */
 (function () {
   "use strict";
   const WHEEL_STEP = 50; // px of wheel travel that make one zoom level (a notch is ~100)
   const RING_BELOW = 28; // px: a highlighted territory smaller than this gets a ring round it
+  const QUIZ_GREY = "#9e9e9e"; // a territory whose holder the class is asked for
+  const FLY_SECONDS = 0.8; // a stop's frame is flown to, this long (at once if motion is reduced)
 
   /* One map's atlas: every function below closes over its own state `A`. */
   function create(map, options) {
@@ -23,6 +28,7 @@
     landing: false, refreshing: false, following: false, legendChosen: false,
     yearBox: null, legendBox: null, noteBox: null, stop: new AbortController(), highlight: null,
     spots: null, cards: null, shownDate: null, highlighted: null, highlightRefs: null,
+    lessonStop: null, quiz: null,
   };
   function pane(name, z) {
     const p = A.map.createPane(name);
@@ -300,6 +306,15 @@
         });
       }
       used[period.shape] = true;
+      if (asked(period.territory)) { // the class is asked who held it: nothing says so
+        const grey = { color: "#555555", weight: 1.5, dashArray: null, opacity: 1 };
+        layer.setStyle(Object.assign({ fillColor: QUIZ_GREY, fillOpacity: 0.9 }, grey));
+        layer.setTooltipContent("<div class='atlas-tip'><b>?</b><br>Who held it? The quiz " +
+                                "asks.</div>");
+        layer.__atlas = { colours: [], status: null, outline: grey, territory: period.territory };
+        if (!A.map.hasLayer(layer)) layer.addTo(A.map);
+        return;
+      }
       const claim = item.claim ? [item.claim.colour] : [];
       const status = A.data.vocab.statuses[item.status];
       const outline = L.Atlas.Style.outline(status, item.colours);
@@ -436,6 +451,11 @@
       const period = A.data.periods[item.period];
       const spot = A.data.labelPoints[period.shape];
       if (!spot) return;
+      if (asked(period.territory)) { // its name in the period would give the holder away
+        out.push({ kind: "quiz", text: "?", short: "?", at: spot, rank: period.rank + 1000,
+                   ref: period.territory });
+        return;
+      }
       const text = named(period.names);
       if (seenText[text]) return; // one name once (Sakhalin's two halves in one hand)
       seenText[text] = true;
@@ -547,7 +567,15 @@
     }
     c.follow(A, options.sliderKey, function (year, date) { showWhen(year, date); },
              A.shown === null ? A.pending : { year: A.shown, date: A.shownDate });
-    c.onHighlight(function (ref, frame) { if (A.data) highlight(ref, frame); }, A.stop.signal);
+    c.onHighlight(function (ref, frame) {
+      if (!A.data) return;
+      if (ref || !A.lessonStop) highlight(ref, frame);
+      else markStop(); // a mention let go: the stop's own marks come back
+    }, A.stop.signal);
+    if (c.shared) {
+      c.shared("stop", A, showStop);
+      c.shared("quiz", A, showQuiz);
+    }
     A.map.on("click", function () { c.select(null); }); // the sea or the land of no territory
     if (window.parent !== window) { // a key pressed in this frame never reaches the page
       document.addEventListener("keydown", function (ev) {
@@ -670,8 +698,8 @@
     }
   }
 
-  function apply(drawn) {
-    if (drawn.year === A.shown && drawn.date === A.shownDate && A.last &&
+  function apply(drawn, again) {
+    if (!again && drawn.year === A.shown && drawn.date === A.shownDate && A.last &&
         A.last.state === drawn.state) return;
     const before = A.last ? A.last.day : null;
     A.shown = drawn.year;
@@ -682,7 +710,7 @@
     territories(drawn.territories);
     lines(drawn.state.lines);
     events(drawn.entry.events);
-    if (A.cards) L.Atlas.Cards.show(A.cards, crossed(before, drawn));
+    if (A.cards && !quizHides()) L.Atlas.Cards.show(A.cards, crossed(before, drawn));
     L.Atlas.Legend.render(A.legendBox, visible(drawn), A.data.vocab);
     if (!A.fitted) fitHome();
     keepSubjectFree();
@@ -704,6 +732,88 @@
       return forward ? before < card.date && card.date <= drawn.day &&
         card.date.slice(0, 4) === year : card.date === drawn.day;
     });
+  }
+
+  /* --- a lesson's stop, framed and marked; a quiz, the holders hidden until revealed -------- */
+
+  function showStop(stop) {
+    const was = A.lessonStop;
+    A.lessonStop = stop || null;
+    if (stop) A.yearBox.setAttribute("data-lesson-stop", String(stop.number));
+    else A.yearBox.removeAttribute("data-lesson-stop");
+    if (!A.data) return;
+    if (!stop) {
+      if (was) highlight(null, false);
+      return;
+    }
+    markStop();
+    frameStop(stop);
+  }
+
+  function markStop() {
+    const s = A.lessonStop;
+    highlight(s ? "stop-" + s.number : null, false, s ? s.highlight : null);
+  }
+
+  /* What a stop frames: its bounds, or its ids as the map draws them on the stop's own day
+   * (not the day shown: the slider may have moved within the stop). */
+  function stopBounds(stop) {
+    if (stop.bounds) return L.latLngBounds(stop.bounds);
+    const b = L.latLngBounds([]);
+    const timeline = A.data.timeline;
+    if (timeline.years[stop.year]) {
+      const state = timeline.states[entryOf(stop.year, stop.date).state];
+      state.territories.forEach(function (i) {
+        const period = A.data.periods[timeline.territories[i].period];
+        if (stop.frame.territories.indexOf(period.territory) < 0) return;
+        b.extend((A.geo[period.shape] || L.geoJSON(A.data.shapes[period.shape])).getBounds());
+      });
+    }
+    stop.frame.places.forEach(function (i) { b.extend([A.data.places[i].lat, A.data.places[i].lon]); });
+    stop.frame.events.forEach(function (i) { b.extend([A.data.events[i].lat, A.data.events[i].lon]); });
+    return b;
+  }
+
+  function frameStop(stop) {
+    const bounds = stopBounds(stop);
+    if (!bounds.isValid()) return;
+    const m = 24;
+    const pad = { paddingTopLeft: [m, m + 30], paddingBottomRight: [m, m], maxZoom: 7 };
+    const box = A.legendBox;
+    if (!box.classList.contains("atlas-legend-closed") && !box.classList.contains("atlas-legend-empty")) {
+      const r = box.getBoundingClientRect();
+      if (box.classList.contains("atlas-legend-row-layout")) pad.paddingBottomRight = [m, r.height + m];
+      else pad.paddingTopLeft = [r.width + m, m + 30];
+    }
+    A.moved = true; // the lesson asked for this view: keep it while the slider moves
+    const still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (still || !A.map.getSize().x) A.map.fitBounds(bounds, Object.assign({ animate: false }, pad));
+    else A.map.flyToBounds(bounds, Object.assign({ duration: FLY_SECONDS }, pad));
+  }
+
+  function asked(territory) {
+    return !!(A.quiz && !A.quiz.revealed && A.quiz.hidden.indexOf(territory) >= 0);
+  }
+
+  function quizHides() { return !!(A.quiz && !A.quiz.revealed); }
+
+  /* A quiz asked (holders hidden), revealed (the map as it is, and the card of the change that
+   * answers it), or gone (null). */
+  function showQuiz(quiz) {
+    const was = A.quiz;
+    A.quiz = quiz || null;
+    if (quiz) A.yearBox.setAttribute("data-quiz", quiz.revealed ? "revealed" : "asked");
+    else A.yearBox.removeAttribute("data-quiz");
+    if (!A.data || !A.last) return;
+    apply(A.last, true);
+    if (A.cards && quiz && quiz.revealed && !(was && was.revealed) && quiz.card) {
+      L.Atlas.Cards.show(A.cards, A.data.cards.filter(function (card) {
+        return card.date === quiz.card && card.territories.some(function (t) {
+          return quiz.hidden.indexOf(t) >= 0; });
+      }));
+    } else if (A.cards && quizHides()) {
+      L.Atlas.Cards.show(A.cards, []);
+    }
   }
 
   function setLanguage(lang) {

@@ -6,9 +6,12 @@
  * and days sent on to Python) or the pack's pack.js (its own slider).
  *
  * A day is "YYYY-MM-DD" within the slider's year; null is the bare year (its 31 December).
- * window.AtlasPage = {value, when, set, choose, follow, dayText, changeDay, load, panel,
- * mount, el, highlight, onHighlight, select, onSelect, key, frameKey, bind}; "atlas:year"
- * events on window.
+ * A lesson's stop and a quiz are shared the same way (`share` / `shared`): the binding
+ * shares what Python (or the pack) decided, and the map, the essay and the panels follow it.
+ *
+ * window.AtlasPage = {value, when, set, choose, follow, share, shared, dayText, changeDay,
+ * load, panel, mount, el, highlight, onHighlight, select, onSelect, key, frameKey, bind};
+ * "atlas:year" and "atlas:shared" events on window.
  */
 (function () {
   "use strict";
@@ -65,6 +68,25 @@
     if (fallback === null || fallback === undefined) return;
     if (typeof fallback === "object") show(fallback.year, fallback.date || null);
     else show(fallback, null);
+  };
+
+  /* A value every part of the page follows: "stop" (a lesson's stop, mapcore.web.stops'
+   * StopWire, or null) and "quiz" (the quiz on the map, or null). Followers hear each new
+   * value once; `shared(name, owner, show)` calls `show(value)` now and at every change. */
+  const shares = {};
+  page.share = function (name, value) {
+    const text = JSON.stringify(value === undefined ? null : value);
+    if (shares[name] === text) return;
+    shares[name] = text;
+    window.dispatchEvent(new CustomEvent("atlas:shared", { detail: { name: name } }));
+  };
+  page.current = function (name) { return name in shares ? JSON.parse(shares[name]) : null; };
+  page.shared = function (name, owner, show) {
+    const slot = "__shared_" + name;
+    if (owner[slot]) window.removeEventListener("atlas:shared", owner[slot]);
+    owner[slot] = function (ev) { if (ev.detail.name === name) show(page.current(name)); };
+    window.addEventListener("atlas:shared", owner[slot]);
+    show(page.current(name));
   };
 
   /* The essay's mentions: `ref` (a territory, group, place or event key) highlighted on every

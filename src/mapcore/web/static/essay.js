@@ -102,6 +102,13 @@ function highlight(root, sel, year, present) {
   if (first && root.dataset.scrolledFor !== first.dataset.id) align(root, first);
 }
 
+/* The year's selection, at a lesson's stop: the first of the stop's passages that speaks of
+ * the year is the one shown first (the stop was made with it; the slider may have moved). */
+function withStop(sel, stop) {
+  const first = stop && stop.passages.find(function (id) { return sel.active.indexOf(id) >= 0; });
+  return first ? { active: sel.active, primary: sel.primary, focus: first } : sel;
+}
+
 /* A territory clicked on the map: the passages that mention it, marked and the first scrolled
  * to; none (null) lets go. From the essay's table (made in Python). */
 function mentioned(root, essay, territory) {
@@ -165,11 +172,21 @@ function essayPanel(component) {
       }
       const show = function (year, date) { // the passages speak of years; the day is kept
         const sel = essay.years[year];
-        if (sel) highlight(root, sel, year, data.present);
+        if (sel) highlight(root, withStop(sel, window.AtlasPage.current("stop")), year, data.present);
         root.dataset.date = date || "";
       };
       // the Year slider, through the controller: the panel moves with the map at once
       window.AtlasPage.follow(root, "year", show, { year: data.year, date: data.date || null });
+      // a lesson's stop: its passages marked, the first the year has shown first
+      window.AtlasPage.shared("stop", root, function (stop) {
+        const ids = new Set(stop ? stop.passages : []);
+        root.querySelectorAll("article.passage").forEach(function (el) {
+          el.classList.toggle("stop-passage", ids.has(el.dataset.id));
+        });
+        if (stop) root.dataset.stop = String(stop.number);
+        else delete root.dataset.stop;
+        if (root.dataset.year) show(Number(root.dataset.year), root.dataset.date || null);
+      });
       if (!root.__selecting) {
         root.__selecting = true;
         window.AtlasPage.onSelect(function (territory) { mentioned(root, essay, territory); });

@@ -1,0 +1,48 @@
+"""The Lesson view's own part: the stops' bar (previous, the list, next) over the atlas view,
+and the stop's caption beside the map. The map, the essay and the notes are the atlas view's,
+framed and marked for the stop (the browser follows the stop page.js shares)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from mapcore.web.stops import StopWire
+
+from .. import lessons, state
+from ..edition import Edition
+from .common import Settings
+
+
+def lesson_bar(edition: Edition, settings: Settings) -> StopWire | None:
+    """Previous stop, the list of stops, Next stop (and the lesson, if there are several);
+    the stop shown, as the browser gets it (None: the atlas has no lessons)."""
+    atlas = edition.atlas
+    chosen = lessons.lesson(atlas)
+    if chosen is None:
+        st.info("This atlas has no lessons: add one as lessons/<id>.toml (docs/data.md).",
+                icon=":material/school:")  # fmt: skip
+        return None
+    c = state.choices()
+    if c.lesson != chosen.id or not 1 <= c.stop <= len(chosen.stops):
+        lessons.open_stop(atlas, c.stop if c.lesson == chosen.id else 1)
+    count = len(chosen.stops)
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small",
+                      key="lesson-bar"):  # fmt: skip
+        if len(atlas.lessons) > 1 and not settings.present:
+            titles = {x.id: x.title for x in atlas.lessons}
+            state.STATE["lesson-list"] = chosen.id
+            st.selectbox("Lesson", list(titles), format_func=titles.__getitem__,
+                         key="lesson-list", on_change=lessons.lesson_chosen, args=(atlas,),
+                         label_visibility="collapsed")  # fmt: skip
+        st.button("Previous stop", icon=":material/arrow_back:", key="stop-previous",
+                  on_click=lessons.previous_stop, args=(atlas,), disabled=c.stop <= 1,
+                  help="The lesson's previous stop (← or PageUp)")  # fmt: skip
+        state.STATE["stop-list"] = c.stop
+        st.selectbox("Stop", list(range(1, count + 1)), key="stop-list",
+                     format_func=lambda n: f"{n}/{count}. {chosen.stops[n - 1].title}",
+                     on_change=lessons.stop_chosen, args=(atlas,), width=340,
+                     label_visibility="collapsed")  # fmt: skip
+        st.button("Next stop", icon=":material/arrow_forward:", key="stop-next",
+                  on_click=lessons.next_stop, args=(atlas,), disabled=c.stop >= count,
+                  help="The lesson's next stop (→ or PageDown)")  # fmt: skip
+    return edition.stops()[(chosen.id, c.stop)]
