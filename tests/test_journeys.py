@@ -2,11 +2,12 @@
 
 Each walk drives the real app with AppTest (the view switch, the sliders, Previous and Next
 change, Play and Pause, Play's timer, presenter mode on and off, Esc, the settings, the page's
-keys, `[` and `]`, a day step, a passage clicked, and in the Lesson view the stops' buttons,
-list and keys) while a small model says what the teacher chose. After every action the page
-must show no exception and keep every choice: the view shown, each slider's year, the day,
-the year and day the map, the essay and the notes are given, the label language, the
-lesson's stop, and the address.
+keys, `[` and `]`, a day step, a passage clicked, the Quiz asked, revealed and ended, and in
+the Lesson view the stops' buttons, list and keys and the class started and ended) while a
+small model says what the teacher chose. After every action the page must show no exception
+and keep every choice: the view shown, each slider's year, the day, the year and day the map,
+the essay and the notes are given, the label language, the lesson's stop, the quiz, the
+class, and the address.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from streamlit.testing.v1 import AppTest
 from test_app import map_state
 
 from atlasapp.testing import app_copy
+from mapcore import quiz
 from mapcore.links import Link, link_params
 
 APP = str(app_copy())
 SEEDS = range(4)
-STEPS = 60
+STEPS = 80
 SPEEDS = ["Slow: 2 s a year", "Normal: 1 s a year", "Fast: 0.4 s a year"]
 LANGS = ["en", "ja", "ru", "zh", "ko", "off"]
 
@@ -42,6 +44,8 @@ class Model:
     playing: bool = False
     day: dt.date | None = None  # a day of `year`; None: the bare year (its 31 December)
     stop: int = 0  # the lesson's stop (0: the Lesson view never opened)
+    quiz: tuple[str, bool] | None = None  # the question asked, and whether it is revealed
+    teach: bool = False  # a class begun: the console publishes to its code
 
     @property
     def shown(self) -> str:
@@ -61,6 +65,7 @@ class Walk:
         self.sent = 0  # page.js numbers what it sends (keys and days), rising
         self.done: set[str] = set()
         self.lesson = atlas.lessons[0]
+        self.quiz_day: dt.date | None = None
 
     def number(self) -> int:
         self.sent += self.rng.randint(1, 1000)
@@ -111,6 +116,10 @@ class Walk:
                 acts += [self.next_stop]
             if m.stop > 1:
                 acts += [self.previous_stop]
+        if (m.shown == "atlas" and not m.present) or m.shown == "lesson":
+            acts += [self.quiz_end, self.quiz_reveal] * 3 if m.quiz else [self.quiz_ask] * 2
+        if m.shown == "lesson":
+            acts += [self.class_end if m.teach else self.class_start] * 2
         if m.shown in ("atlas", "lesson"):
             acts += [self.previous_change, self.next_change, self.play, self.timer, self.passage,
                      self.day_key]  # fmt: skip
@@ -130,6 +139,45 @@ class Walk:
         if view == "lesson" and not m.stop:  # the first time: the lesson's first stop
             m = self.at_stop(m, 1)
         return m, view
+
+    def offered(self) -> list:
+        """The Quiz's list: the stop's own question first (in a lesson, on its day), then the
+        atlas's for the day shown and Compare's two years."""
+        m, out = self.model, []
+        if m.shown == "lesson":
+            written = quiz.stop_question(self.atlas, self.lesson.stop(m.stop))
+            if written is not None and written.day == self.when(m):
+                out.append(written)
+        return out + quiz.questions(self.atlas, self.when(m), (m.left, m.right))
+
+    def quiz_ask(self):
+        offered = self.offered()
+        i = self.rng.randrange(len(offered))
+        assert list(self.at.selectbox(key="quiz-pick").options) == [q.text for q in offered]
+        self.at.selectbox(key="quiz-pick").set_value(i).run()
+        self.at.button(key="quiz-ask").click().run()
+        q = offered[i]
+        m = replace(self.on_day(replace(self.model, year=q.day.year, day=None), q.day),
+                    playing=False, quiz=(q.text, False))  # fmt: skip
+        return m, f"quiz: {q.text}"
+
+    def quiz_reveal(self):
+        if self.model.quiz[1]:
+            return self.quiz_end()
+        self.at.button(key="quiz-reveal").click().run()
+        return replace(self.model, quiz=(self.model.quiz[0], True)), "reveal"
+
+    def quiz_end(self):
+        self.at.button(key="quiz-end").click().run()
+        return replace(self.model, quiz=None), "end quiz"
+
+    def class_start(self):
+        self.at.button(key="class-start").click().run()
+        return replace(self.model, teach=True), "class start"
+
+    def class_end(self):
+        self.at.button(key="class-end").click().run()
+        return replace(self.model, teach=False), "class end"
 
     def next_stop(self):
         self.at.button(key="stop-next").click().run()
@@ -253,11 +301,15 @@ class Walk:
         assert not at.exception, f"{where}: {at.exception}"
         assert not at.error, f"{where}: {[e.value for e in at.error]}"
         c = at.session_state["atlas:choices"]
-        kept = (c.year, c.left, c.right, c.view, c.present, c.lang, c.playing, c.day, c.stop)
+        kept = (c.year, c.left, c.right, c.view, c.present, c.lang, c.playing, c.day, c.stop,
+                bool(c.teach))  # fmt: skip
         assert kept == (m.year, m.left, m.right, m.view, m.present, m.lang, m.playing, m.day,
-                        m.stop), where  # fmt: skip
+                        m.stop, m.teach), where  # fmt: skip
+        assert ((c.quiz.question.text, c.quiz.revealed) if c.quiz else None) == m.quiz, where
         date = m.day.isoformat() if m.day else None
         if m.shown in ("atlas", "lesson"):
+            asked = component_data(at, "page")["shared"]["quiz"]
+            assert ((asked["question"], asked["revealed"]) if asked else None) == m.quiz, where
             stop = component_data(at, "page")["shared"]["stop"]
             assert (stop["number"] if stop else None) == (m.stop if m.shown == "lesson"
                                                           else None), where  # fmt: skip
@@ -283,7 +335,7 @@ class Walk:
             assert at.segmented_control(key="view").value == m.view, where
         lesson = self.lesson.id if m.stop else None
         link = link_params(Link(m.year, m.left, m.right, m.view, m.present, m.lang, m.day,
-                                lesson=lesson, stop=m.stop))  # fmt: skip
+                                lesson=lesson, stop=m.stop, teach=c.teach))  # fmt: skip
         shown = {k: at.query_params[k] for k in at.query_params}
         assert {k: (v if isinstance(v, str) else v[0]) for k, v in shown.items()} == link, where
 
@@ -292,6 +344,10 @@ class Walk:
         for _ in range(steps):
             action = self.rng.choice(self.actions())
             self.model, what = action()
+            if action == self.quiz_ask:
+                self.quiz_day = self.when(self.model)
+            if self.model.quiz and self.quiz_day != self.when(self.model):
+                self.model = replace(self.model, quiz=None)  # a quiz asks of its day only
             self.log.append(what)
             self.done.add(action.__name__)
             self.check()
@@ -308,5 +364,6 @@ def test_random_walks_through_every_widget_keep_every_choice(atlas):
     every = {"switch_view", "presenter_on", "speed", "language", "slide", "key", "timer",
              "previous_change", "next_change", "play", "passage", "slide_pair",
              "exit_presenter", "escape", "day_key", "day_step", "next_stop",
-             "previous_stop", "stop_list", "stop_key"}  # fmt: skip
+             "previous_stop", "stop_list", "stop_key", "quiz_ask", "quiz_reveal", "quiz_end",
+             "class_start", "class_end"}  # fmt: skip
     assert every <= done, f"never reached: {every - done}"

@@ -27,17 +27,19 @@ def _iso(day: dt.date | None) -> str | None:
 
 def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool,
                 day: dt.date | None, handled: list[float], on_key: Callable[[], None],
-                on_day: Callable[[], None], shared: dict | None = None) -> None:  # fmt: skip
+                on_day: Callable[[], None], shared: dict | None = None,
+                year: int | None = None) -> None:  # fmt: skip
     """page.js: the sliders followed in the browser, boxes fitted to the window, keys and day
     steps sent here (`keys`: the atlas's keys step the Year; Compare has two years and leaves
     them); `day` the Year's day that Python keeps (None: the bare year); `handled` the numbers
     of the keys and days handled lately (page.js sends again what is not among them);
     `shared` what every part of the page follows besides the year (a lesson's "stop", a
-    "quiz"; none: neither)."""
+    "quiz"; none: neither); `year` the Year's year where no slider shows it."""
     _component("page", "page.js")(
         data={"sliders": sliders, "present": present, "keys": keys, "hooks": browser_hooks(),
               "controller": edition.controller, "date": _iso(day), "notes": edition.notes.url,
-              "handled": handled, "shared": {"stop": None, "quiz": None, **(shared or {})}},
+              "handled": handled, "shared": {"stop": None, "quiz": None, **(shared or {})},
+              "year": year},
         key="page",
         on_key_change=on_key,
         on_day_change=on_day,

@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
+from mapcore.quiz import Question
+
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
 CODE_LENGTH = 6
 KEPT = 256  # classes kept at once; the oldest quiet one goes first
@@ -25,13 +27,9 @@ QUIET_AFTER = 12 * 3600  # seconds after which a class nobody published to may b
 
 @dataclass(frozen=True)
 class Quiz:
-    """A quiz shown to the class: the territories whose controllers are hidden, the question,
-    and whether the teacher has revealed the answer."""
+    """A quiz on the map: the question asked, and whether the teacher has revealed it."""
 
-    hidden: tuple[str, ...]
-    question: str
-    choices: tuple[str, ...] = ()
-    answer: str = ""
+    question: Question
     revealed: bool = False
 
 

@@ -56,6 +56,7 @@ class Choices:
     stop: int = 1  # its stop, 1-based
     quiz: Quiz | None = None  # a quiz on the map: controllers hidden until revealed
     teach: str | None = None  # the class code this console publishes to
+    since: float | None = None  # when the console's class began (time.time())
     follow: str | None = None  # the class code this page follows
     following: bool = False  # False: a follower exploring on their own
     seen: int = 0  # the version of the class's moment this page last showed

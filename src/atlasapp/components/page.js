@@ -189,6 +189,9 @@ export default function (component) {
     });
     watchSliders();
     own.sliders.forEach(announce); // the server's day, as this run has it
+    if (own.sliders.indexOf("year") < 0 && typeof data.year === "number") { // no slider (the
+      window.AtlasPage.set("year", data.year, data.date || null);            // projector)
+    }
     const shared = data.shared || {};
     Object.keys(shared).forEach(function (name) { window.AtlasPage.share(name, shared[name]); });
     acknowledged(data.handled || []);

@@ -15,13 +15,14 @@ from mapcore.vocab import LABEL_CHOICES
 from mapcore.web import elements
 from mapcore.web.assets import AssetError
 
-from .. import lessons, state
+from .. import classroom, lessons, state
 from ..edition import Edition, edition_for
 from ..page_hooks import PRESENTER_CSS
 from .atlas import atlas_view
 from .chart import chart_view
 from .common import Settings
 from .compare import compare_view
+from .teaching import follower_bar
 
 TILES = [state.OFFLINE, *elements.ONLINE_TILES]
 
@@ -77,7 +78,10 @@ def page(static: Path, loading) -> None:
 
     choices = state.choices()
     lessons.settle(edition.atlas)
+    classroom.catch_up()
     state.say_notes()
+    if choices.follow:
+        st.fragment(classroom.poll, run_every=classroom.FOLLOW_POLL)(choices.following)
     if choices.present:
         st.html(f"<style>{PRESENTER_CSS}</style>")  # our own CSS, no data in it
         view = state.shown_view(choices)
@@ -87,7 +91,9 @@ def page(static: Path, loading) -> None:
                              label_visibility="collapsed", **state.bound("view"))  # fmt: skip
         view = choices.view
     settings = Settings(lang=choices.lang, tiles=elements.tiles_option(choices.tiles),
-                        present=choices.present, view=view)  # fmt: skip
+                        present=choices.present, view=view,
+                        following=bool(choices.follow and choices.following))  # fmt: skip
+    follower_bar(settings)
     if view == "compare":
         st.fragment(compare_view)(edition, settings)
     elif view == "chart":

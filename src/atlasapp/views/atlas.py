@@ -9,12 +9,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from mapcore.web import elements
+from mapcore.web.stops import quiz_wire
 
-from .. import components, state
+from .. import classroom, components, state
 from ..edition import Edition
 from ..state import LAST, SPEEDS
 from .common import MAP_HEIGHT, Settings, follow_app_level, page_bridge, step
-from .lesson import lesson_bar
+from .lesson import lesson_bar, lesson_stop
+from .teaching import quiz_controls
 
 DAYS_HEIGHT = 44  # the day steps' row, kept whether the year has days or not: nothing moves
 
@@ -39,26 +41,27 @@ def tick(edition: Edition) -> None:
 
 def controls(edition: Edition, settings: Settings) -> int:
     """Previous change, Play, Next change and the Year slider in one row that never truncates;
-    in presenter mode also the way out."""
+    in presenter mode also the way out. A follower sees them, greyed: the teacher moves them."""
     atlas = edition.atlas
     c = state.choices()
+    off = settings.following
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="controls"):
         st.button("Previous change", icon=":material/skip_previous:", key="previous",
-                  on_click=state.previous_change, args=(atlas,),
+                  on_click=state.previous_change, args=(atlas,), disabled=off,
                   help="The last year in which control changed (PageUp; [ : the last day "
                        "of a change)")  # fmt: skip
         st.button("Pause" if c.playing else "Play", key="play",
                   icon=":material/pause:" if c.playing else ":material/play_arrow:",
-                  on_click=state.toggle_play,
+                  on_click=state.toggle_play, disabled=off,
                   help="Advance year by year, or day of change by day once a day is chosen "
                        "(speed: Settings)")  # fmt: skip
         st.button("Next change", icon=":material/skip_next:", key="next",
-                  on_click=state.next_change, args=(atlas,),
+                  on_click=state.next_change, args=(atlas,), disabled=off,
                   help="The next year in which control changes (PageDown; ] : the next day "
                        "of a change)")  # fmt: skip
-        year = st.slider("Year", state.FIRST, LAST, width="stretch",
+        year = st.slider("Year", state.FIRST, LAST, width="stretch", disabled=off,
                          label_visibility="collapsed", **state.bound("year"))  # fmt: skip
-        if settings.present:
+        if settings.present and not off:
             st.button("Exit presenter mode", icon=":material/close_fullscreen:", key="exit",
                       on_click=state.set_present, args=(False,), type="primary",
                       help="Back to the full page (Esc)")  # fmt: skip
@@ -67,16 +70,25 @@ def controls(edition: Edition, settings: Settings) -> int:
 
 def atlas_view(edition: Edition, settings: Settings) -> None:
     """The controls, the map, the year's notes and the essay: all a step reruns. The Lesson
-    view is this view with the stops' bar over it and the stop's caption beside the map."""
+    view is this view with the stops' bar over it and the stop's caption beside the map; the
+    projector (presenter mode, following a class) shows only the map, caption and passage."""
     follow_app_level(settings)
     tick(edition)
+    classroom.drop_stale_quiz()  # Play may have moved on
+    c = state.choices()
     in_lesson = settings.view == "lesson"
-    stop = lesson_bar(edition, settings) if in_lesson else None
-    year = controls(edition, settings)
-    day = state.choices().day if state.choices().year == year else None
+    projector = settings.present and settings.following
+    stop = lesson_stop(edition) if in_lesson else None
+    if in_lesson and not projector:
+        lesson_bar(edition, settings)
+    year = c.year if projector else controls(edition, settings)
+    day = c.day if c.year == year else None
     state.write_link()
-    with st.container(height=DAYS_HEIGHT, border=False, key="days-row"):  # held before it draws
-        components.days_panel(edition, year, day)
+    classroom.publish()
+    if not settings.following:
+        with st.container(height=DAYS_HEIGHT, border=False, key="days-row"):  # held before
+            components.days_panel(edition, year, day)  # it draws
+    shared = {"stop": dict(stop) if stop else None, "quiz": quiz_shown(c)}
     map_column, essay_column = st.columns([3, 2], gap="medium")
     with map_column:
         with st.container(key="fit-map"):
@@ -85,12 +97,16 @@ def atlas_view(edition: Edition, settings: Settings) -> None:
                       returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
                       key="atlas-map")  # fmt: skip
         if not settings.present:
+            with st.container(horizontal=True, key="under-map"):
+                if not in_lesson:
+                    quiz_controls(edition, settings)
+                downloads(edition, year)
             components.notes_panel(edition, year, day)
-            downloads(edition, year)
     with essay_column:
-        if in_lesson:
-            components.lesson_panel(edition, dict(stop) if stop else None, None, console=False,
-                                    class_code=None, since=None)  # fmt: skip
+        if in_lesson or shared["quiz"]:
+            components.lesson_panel(edition, shared["stop"], shared["quiz"],
+                                    console=bool(c.teach) and not settings.following,
+                                    class_code=c.teach, since=c.since)  # fmt: skip
         with st.container(key="fit-essay"):
             components.essay_panel(
                 edition,
@@ -99,12 +115,19 @@ def atlas_view(edition: Edition, settings: Settings) -> None:
                 settings.present,
                 on_click=functools.partial(passage_clicked, edition),
             )
-    page_bridge(edition, ["year"], settings.present, day=day,
-                shared={"stop": dict(stop) if stop else None}, lesson=in_lesson)  # fmt: skip
+    page_bridge(edition, [] if projector else ["year"], settings.present,
+                keys=not settings.following, day=day, shared=shared, lesson=in_lesson,
+                year=year)  # fmt: skip
+
+
+def quiz_shown(c: state.Choices) -> dict | None:
+    return dict(quiz_wire(c.quiz.question, c.quiz.revealed)) if c.quiz else None
 
 
 @state.guarded
 def passage_clicked(edition: Edition) -> None:
+    if state.choices().following:
+        return  # read-only: the teacher moves the map
     chosen = components.triggered("essay", "clicked")
     passage = next((p for p in edition.atlas.passages(None) if p.id == chosen), None)
     if passage is not None:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from mapcore.web.wire import StepMessage
 
-from .. import components, lessons, state
+from .. import classroom, components, lessons, state
 from ..edition import Edition
 
 MAP_HEIGHT = 560  # before page.js fits the map to the window (and in AppTest)
@@ -24,10 +24,12 @@ class Settings:
     tiles: dict | None = None
     present: bool = False
     view: str = "atlas"
+    following: bool = False  # a follower's page: read-only, the teacher moves it
 
 
 def follow_app_level(settings: Settings) -> None:
     """A key or button in the fragment changed an app-level choice: rerun the whole page."""
+    classroom.drop_stale_quiz()  # whichever view moved the day
     c = state.choices()
     if c.present != settings.present or state.shown_view(c) != settings.view:
         st.rerun(scope="app")
@@ -36,13 +38,14 @@ def follow_app_level(settings: Settings) -> None:
 
 def page_bridge(edition: Edition, sliders: list[str], present: bool, keys: bool = True,
                 day: dt.date | None = None, shared: dict | None = None,
-                lesson: bool = False) -> None:  # fmt: skip
+                lesson: bool = False, year: int | None = None) -> None:  # fmt: skip
     """The browser's controller bound to the page (`keys`: the atlas's keys and day steps
     move the Year; Compare has two years and leaves them alone; `day`: the Year's day;
-    `shared`: the stop and quiz the page follows; `lesson`: → and ← move between stops)."""
+    `shared`: the stop and quiz the page follows; `lesson`: → and ← move between stops;
+    `year`: the Year's year where no slider shows it, the projector's)."""
     components.page_bridge(edition, sliders, present, keys, day, state.choices().handled,
                            on_key=functools.partial(_key, edition, lesson), on_day=_day,
-                           shared=shared)  # fmt: skip
+                           shared=shared, year=year)  # fmt: skip
 
 
 def _key(edition: Edition, lesson: bool) -> None:

@@ -11,21 +11,33 @@ from mapcore.web.stops import StopWire
 from .. import lessons, state
 from ..edition import Edition
 from .common import Settings
+from .teaching import class_controls, quiz_controls
 
 
-def lesson_bar(edition: Edition, settings: Settings) -> StopWire | None:
-    """Previous stop, the list of stops, Next stop (and the lesson, if there are several);
-    the stop shown, as the browser gets it (None: the atlas has no lessons)."""
+def lesson_stop(edition: Edition) -> StopWire | None:
+    """The stop shown, as the browser gets it (opening the lesson's first, or the stop kept,
+    if the view has none yet); None: the atlas has no lessons."""
+    atlas = edition.atlas
+    chosen = lessons.lesson(atlas)
+    if chosen is None:
+        return None
+    c = state.choices()
+    if c.lesson != chosen.id or not 1 <= c.stop <= len(chosen.stops):
+        lessons.open_stop(atlas, c.stop if c.lesson == chosen.id else 1)
+    return edition.stops()[(chosen.id, c.stop)]
+
+
+def lesson_bar(edition: Edition, settings: Settings) -> None:
+    """Previous stop, the list of stops, Next stop (and the lesson, if there are several),
+    then the Quiz and the class; greyed on a follower's page."""
     atlas = edition.atlas
     chosen = lessons.lesson(atlas)
     if chosen is None:
         st.info("This atlas has no lessons: add one as lessons/<id>.toml (docs/data.md).",
                 icon=":material/school:")  # fmt: skip
-        return None
+        return
     c = state.choices()
-    if c.lesson != chosen.id or not 1 <= c.stop <= len(chosen.stops):
-        lessons.open_stop(atlas, c.stop if c.lesson == chosen.id else 1)
-    count = len(chosen.stops)
+    count, off = len(chosen.stops), settings.following
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small",
                       key="lesson-bar"):  # fmt: skip
         if len(atlas.lessons) > 1 and not settings.present:
@@ -33,16 +45,18 @@ def lesson_bar(edition: Edition, settings: Settings) -> StopWire | None:
             state.STATE["lesson-list"] = chosen.id
             st.selectbox("Lesson", list(titles), format_func=titles.__getitem__,
                          key="lesson-list", on_change=lessons.lesson_chosen, args=(atlas,),
-                         label_visibility="collapsed")  # fmt: skip
+                         label_visibility="collapsed", disabled=off)  # fmt: skip
         st.button("Previous stop", icon=":material/arrow_back:", key="stop-previous",
-                  on_click=lessons.previous_stop, args=(atlas,), disabled=c.stop <= 1,
+                  on_click=lessons.previous_stop, args=(atlas,), disabled=off or c.stop <= 1,
                   help="The lesson's previous stop (← or PageUp)")  # fmt: skip
         state.STATE["stop-list"] = c.stop
         st.selectbox("Stop", list(range(1, count + 1)), key="stop-list",
                      format_func=lambda n: f"{n}/{count}. {chosen.stops[n - 1].title}",
-                     on_change=lessons.stop_chosen, args=(atlas,), width=340,
+                     on_change=lessons.stop_chosen, args=(atlas,), width=340, disabled=off,
                      label_visibility="collapsed")  # fmt: skip
         st.button("Next stop", icon=":material/arrow_forward:", key="stop-next",
-                  on_click=lessons.next_stop, args=(atlas,), disabled=c.stop >= count,
+                  on_click=lessons.next_stop, args=(atlas,), disabled=off or c.stop >= count,
                   help="The lesson's next stop (→ or PageDown)")  # fmt: skip
-    return edition.stops()[(chosen.id, c.stop)]
+        quiz_controls(edition, settings)
+        if not off:
+            class_controls()

@@ -1,5 +1,6 @@
-"""Lessons on the wire: each stop as the browser shows it, its ids already resolved to what the
-map draws (territories, places, events), its texts plain (the browser sets textContent).
+"""Lessons and quizzes on the wire: each stop as the browser shows it, its ids already resolved
+to what the map draws (territories, places, events), and a quiz's question; texts plain (the
+browser sets textContent).
 
 The app sends the stop shown with each run (page.js hands it to the controller); the pack
 carries every lesson. Either way the map frames and marks what the stop names, the essay
@@ -12,6 +13,7 @@ from typing import TypedDict
 
 from ..atlas import Atlas
 from ..lessons import Lesson, Stop
+from ..quiz import Question
 from ..story import full_day
 from .wire import RefWire, all_refs
 
@@ -84,3 +86,27 @@ def lessons_data(atlas: Atlas) -> list[LessonWire]:
     return [{"id": lesson.id, "title": lesson.title,
              "stops": [stop_wire(atlas, lesson, s, table) for s in lesson.stops]}
             for lesson in atlas.lessons]  # fmt: skip
+
+
+class QuizWire(TypedDict):
+    question: str
+    day: str  # YYYY-MM-DD: the day the map shows while it is asked
+    hidden: list[str]  # territories drawn grey, "?", until revealed
+    choices: list[str]
+    answer: str
+    detail: str
+    revealed: bool
+    card: str | None  # YYYY-MM-DD: the change whose card the reveal shows
+
+
+def quiz_wire(question: Question, revealed: bool) -> QuizWire:
+    return {
+        "question": question.text,
+        "day": question.day.isoformat(),
+        "hidden": list(question.hidden),
+        "choices": list(question.choices),
+        "answer": question.answer,
+        "detail": question.detail,
+        "revealed": revealed,
+        "card": question.card.isoformat() if question.card else None,
+    }

@@ -169,5 +169,11 @@
   }
 
   L.Atlas = L.Atlas || {};
-  L.Atlas.Cards = { create: create, show: show, dayMonth: dayMonth };
+  /* The map moved under the card (a lesson's stop flown to): its corner chosen again. */
+  function again(box) {
+    const s = box.__cards;
+    if (s.list.length) place(box, s.list[s.at]);
+  }
+
+  L.Atlas.Cards = { create: create, show: show, again: again, dayMonth: dayMonth };
 })();

@@ -786,6 +786,7 @@
       else pad.paddingTopLeft = [r.width + m, m + 30];
     }
     A.moved = true; // the lesson asked for this view: keep it while the slider moves
+    A.map.once("moveend", function () { if (A.cards) L.Atlas.Cards.again(A.cards); });
     const still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     if (still || !A.map.getSize().x) A.map.fitBounds(bounds, Object.assign({ animate: false }, pad));
     else A.map.flyToBounds(bounds, Object.assign({ duration: FLY_SECONDS }, pad));

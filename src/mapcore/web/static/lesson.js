@@ -36,12 +36,12 @@ function quizBox(quiz) {
     });
     box.appendChild(list);
   }
-  if (quiz.revealed) box.appendChild(el("p", "lesson-quiz-answer", quiz.answer));
+  if (quiz.revealed) box.appendChild(el("p", "lesson-quiz-answer", quiz.detail || quiz.answer));
   return box;
 }
 
 function clock(root, since) {
-  const face = el("div", "lesson-clock");
+  const face = el("span", "lesson-clock");
   const tick = function () {
     const now = new Date();
     const minutes = since ? Math.floor((Date.now() - since) / 60000) : null;
@@ -68,34 +68,37 @@ function render(root, data, stop, quiz) {
   if (!data.console) return;
   const mine = el("div", "lesson-console");
   mine.setAttribute("aria-label", "For the teacher only");
-  if (stop && stop.question && !(quiz && quiz.question === stop.question)) {
-    mine.appendChild(el("p", "lesson-question", "Ask: " + stop.question));
-    mine.appendChild(el("p", "lesson-answer", "Answer: " + stop.answer));
-  }
-  if (stop && stop.note) mine.appendChild(el("p", "lesson-note", "Note: " + stop.note));
-  if (stop) {
-    mine.appendChild(el("p", "lesson-next", stop.next ? "Next: " + (stop.number + 1) + ". " +
-                        stop.next : "The last stop."));
-  }
-  mine.appendChild(clock(root, data.since));
   if (data.classCode) {
     const code = el("div", "lesson-class");
     code.appendChild(el("span", "lesson-class-label", "Class code "));
     code.appendChild(el("strong", "lesson-class-code", data.classCode));
-    const link = el("a", "lesson-class-link", classLink(data.classCode, false));
-    link.href = link.textContent;
-    link.target = "_blank";
-    link.rel = "noopener";
-    code.appendChild(el("span", "", " · students open "));
-    code.appendChild(link);
-    mine.appendChild(code);
     const open = el("button", "lesson-projector", "Open the projector view");
     open.type = "button";
     open.title = "A window with only the map, the caption and the passage, following this one";
     open.addEventListener("click", function () {
       window.open(classLink(data.classCode, true), "atlas-projector");
     });
-    mine.appendChild(open);
+    code.appendChild(open);
+    const link = el("a", "lesson-class-link", classLink(data.classCode, false));
+    link.href = link.textContent;
+    link.target = "_blank";
+    link.rel = "noopener";
+    const students = el("div", "lesson-class-students", "Students open ");
+    students.appendChild(link);
+    code.appendChild(students);
+    mine.appendChild(code);
+  }
+  const line = el("div", "lesson-console-line");
+  line.appendChild(clock(root, data.since));
+  if (stop) {
+    line.appendChild(el("span", "lesson-next", stop.next ? "Next: " + (stop.number + 1) + ". " +
+                        stop.next : "The last stop."));
+  }
+  mine.appendChild(line);
+  if (stop && stop.note) mine.appendChild(el("p", "lesson-note", "Note: " + stop.note));
+  if (stop && stop.question && !(quiz && quiz.question === stop.question)) {
+    mine.appendChild(el("p", "lesson-question", "Ask: " + stop.question));
+    mine.appendChild(el("p", "lesson-answer", "Answer: " + stop.answer));
   }
   root.appendChild(mine);
 }
