@@ -46,6 +46,7 @@ class Model:
     stop: int = 0  # the lesson's stop (0: the Lesson view never opened)
     quiz: tuple[str, bool] | None = None  # the question asked, and whether it is revealed
     teach: bool = False  # a class begun: the console publishes to its code
+    drafted: int = 0  # stops of the lesson being made
 
     @property
     def shown(self) -> str:
@@ -97,6 +98,8 @@ class Walk:
     def at_stop(self, m: Model, number: int) -> Model:
         """The model at the lesson's stop `number` (clamped), on the stop's own day."""
         number = min(max(number, 1), len(self.lesson.stops))
+        if number == m.stop:  # before the first, after the last: nothing changes
+            return m
         stop = self.lesson.stop(number)
         return replace(self.on_day(replace(m, year=stop.year, day=None), stop.day),
                        stop=number, playing=False)  # fmt: skip
@@ -120,6 +123,8 @@ class Walk:
             acts += [self.quiz_end, self.quiz_reveal] * 3 if m.quiz else [self.quiz_ask] * 2
         if m.shown == "lesson":
             acts += [self.class_end if m.teach else self.class_start] * 2
+        if m.shown in ("atlas", "lesson") and not m.present:
+            acts += [self.draft_add] + ([self.draft_edit, self.draft_remove] if m.drafted else [])
         if m.shown in ("atlas", "lesson"):
             acts += [self.previous_change, self.next_change, self.play, self.timer, self.passage,
                      self.day_key]  # fmt: skip
@@ -178,6 +183,19 @@ class Walk:
     def class_end(self):
         self.at.button(key="class-end").click().run()
         return replace(self.model, teach=False), "class end"
+
+    def draft_add(self):
+        trigger(self.at, "add-stop", "add", f"[[40,120],[52,146]]|{self.number()}")
+        return replace(self.model, drafted=self.model.drafted + 1), "add this view"
+
+    def draft_edit(self):
+        text = self.rng.choice(["Karafuto", "Port Arthur", "<b>bold?</b>", ""])
+        self.at.text_area(key="draft-caption").set_value(text).run()
+        return self.model, f"caption {text!r}"
+
+    def draft_remove(self):
+        self.at.button(key="draft-remove").click().run()
+        return replace(self.model, drafted=self.model.drafted - 1), "remove stop"
 
     def next_stop(self):
         self.at.button(key="stop-next").click().run()
@@ -306,6 +324,8 @@ class Walk:
         assert kept == (m.year, m.left, m.right, m.view, m.present, m.lang, m.playing, m.day,
                         m.stop, m.teach), where  # fmt: skip
         assert ((c.quiz.question.text, c.quiz.revealed) if c.quiz else None) == m.quiz, where
+        made = at.session_state["atlas:draft"].stops if "atlas:draft" in at.session_state else []
+        assert len(made) == m.drafted, where
         date = m.day.isoformat() if m.day else None
         if m.shown in ("atlas", "lesson"):
             asked = component_data(at, "page")["shared"]["quiz"]
@@ -365,5 +385,5 @@ def test_random_walks_through_every_widget_keep_every_choice(atlas):
              "previous_change", "next_change", "play", "passage", "slide_pair",
              "exit_presenter", "escape", "day_key", "day_step", "next_stop",
              "previous_stop", "stop_list", "stop_key", "quiz_ask", "quiz_reveal", "quiz_end",
-             "class_start", "class_end"}  # fmt: skip
+             "class_start", "class_end", "draft_add", "draft_edit", "draft_remove"}  # fmt: skip
     assert every <= done, f"never reached: {every - done}"

@@ -134,7 +134,7 @@ def test_a_teachers_clicks_switch_views_at_once_and_keep_the_year(app_server, br
     try:
         map_frame(page)
         switch = page.get_by_test_id("stButtonGroup")
-        switch.get_by_text("Compare years").click()
+        switch.get_by_text("Compare").click()
         page.wait_for_function("location.search.includes('view=compare')")
         page.locator(".st-key-left input[type=range]").wait_for()
         switch.get_by_text("Over time").click()  # one click, from Compare

@@ -16,9 +16,11 @@ import streamlit as st
 
 import mapcore
 from mapcore import quiz
+from mapcore.web.stops import quiz_wire
 
-from . import lessons, state
-from .follow import FollowBackend, InMemory, Moment, Quiz
+from . import components, lessons, state
+from .edition import Edition
+from .follow import FollowBackend, InMemory, Moment, Published, Quiz
 
 FOLLOW_POLL = 0.4  # seconds between a follower's looks: a stop reaches it well within 1 s
 
@@ -93,15 +95,25 @@ def follow_again() -> None:
     c.following, c.seen = True, 0  # the teacher's moment, at once
 
 
-def poll(following: bool) -> None:
-    """The follower's fragment (run every FOLLOW_POLL s): the page reruns when the teacher has
-    moved on, or when this page stopped or began following (`following`: as it was drawn)."""
+def poll(edition: Edition, following: bool) -> None:
+    """The follower's fragment (run every FOLLOW_POLL s). A new moment of the teacher's goes
+    to the browser at once (follow.js: the map, essay and caption redraw); at the next look
+    the whole page reruns to take it too. The page also reruns when it stopped or began
+    following (`following`: as it was drawn)."""
     c = state.choices()
     if c.following != following:
         st.rerun(scope="app")
-    latest = backend().latest(c.follow) if c.follow else None
-    if c.following and latest is not None and latest.version != c.seen:
-        st.rerun(scope="app")
+    latest = backend().latest(c.follow) if c.follow and c.following else None
+    if latest is not None and latest.version != c.seen:
+        if c.hinted == latest.version:  # the browser has had it for one look: now the page
+            st.rerun(scope="app")
+        c.hinted = latest.version
+    shown = latest or Published(0, moment(c), 0.0)
+    m = shown.moment
+    stop = edition.stops().get((m.lesson, m.stop)) if m.lesson and m.stop else None
+    quiz_data = dict(quiz_wire(m.quiz.question, m.quiz.revealed)) if m.quiz else None
+    components.follow_bridge(edition, shown.version, m.year, m.day,
+                             dict(stop) if stop else None, quiz_data)  # fmt: skip
 
 
 # -- the quiz ----------------------------------------------------------------------------------

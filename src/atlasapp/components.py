@@ -75,10 +75,11 @@ def notes_panel(edition: Edition, year: int, day: dt.date | None) -> None:
     )
 
 
-def days_panel(edition: Edition, year: int, day: dt.date | None) -> None:
-    """The day steps of the Year's year, under the controls (one row: nothing moves)."""
+def days_panel(edition: Edition, year: int, day: dt.date | None, readonly: bool = False) -> None:
+    """The day steps of the Year's year, under the controls (one row: nothing moves);
+    `readonly`: shown, not chosen (a follower's page)."""
     _component("panel", "panel.js")(
-        data=_panel(edition.days, edition, "days", year, day), key="days"
+        data=_panel(edition.days, edition, "days", year, day, readonly=readonly), key="days"
     )
 
 
@@ -92,6 +93,24 @@ def lesson_panel(edition: Edition, stop: dict | None, quiz: dict | None, console
               "console": console, "classCode": class_code,
               "since": int(since * 1000) if since else None},
         key="lesson",
+    )  # fmt: skip
+
+
+def follow_bridge(edition: Edition, version: int, year: int, day: dt.date | None,
+                  stop: dict | None, quiz: dict | None) -> None:  # fmt: skip
+    """follow.js: a follower's browser takes the teacher's moment (version `version`) at once."""
+    _component("follow", "follow.js")(
+        data={"controller": edition.controller, "version": version, "year": year,
+              "date": _iso(day), "stop": stop, "quiz": quiz},
+        key="follow",
+    )  # fmt: skip
+
+
+def add_stop_button(edition: Edition, label: str, on_add: Callable[[], None]) -> None:
+    """addstop.js: a button that sends the map's frame ("view") with its click."""
+    _component("addstop", "addstop.js")(
+        data={"controller": edition.controller, "label": label}, key="add-stop",
+        on_add_change=on_add,
     )  # fmt: skip
 
 

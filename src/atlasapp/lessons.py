@@ -11,17 +11,26 @@ from __future__ import annotations
 import mapcore
 from mapcore.lessons import Lesson, Stop
 
-from . import state
+from . import maker, state
 
 NEXT_KEYS = ("ArrowRight", "PageDown")
 PREVIOUS_KEYS = ("ArrowLeft", "PageUp")
 
 
 def lesson(atlas: mapcore.Atlas) -> Lesson | None:
-    """The lesson shown (the first of the atlas's when none is chosen), or None if it has none."""
+    """The lesson shown (the first of the atlas's when none is chosen; the teacher's draft,
+    made in the app, by its id), or None if there is none."""
     c = state.choices()
+    if c.lesson == maker.DRAFT_ID and (made := maker.draft_lesson()) is not None:
+        return made
     found = atlas.lesson(c.lesson) if c.lesson else None
     return found or (atlas.lessons[0] if atlas.lessons else None)
+
+
+def choosable(atlas: mapcore.Atlas) -> list[Lesson]:
+    """The lessons the Lesson view offers: the atlas's, and the draft once it has a stop."""
+    made = maker.draft_lesson()
+    return [*atlas.lessons, *([made] if made else [])]
 
 
 def stop(atlas: mapcore.Atlas) -> Stop | None:
@@ -79,12 +88,16 @@ def open_stop(atlas: mapcore.Atlas, number: int) -> None:
 
 @state.guarded
 def next_stop(atlas: mapcore.Atlas) -> None:
-    open_stop(atlas, state.choices().stop + 1)
+    """The next stop; at the last, nothing (a clicker pressed once too often changes nothing)."""
+    chosen = lesson(atlas)
+    if chosen is not None and state.choices().stop < len(chosen.stops):
+        open_stop(atlas, state.choices().stop + 1)
 
 
 @state.guarded
 def previous_stop(atlas: mapcore.Atlas) -> None:
-    open_stop(atlas, state.choices().stop - 1)
+    if state.choices().stop > 1:
+        open_stop(atlas, state.choices().stop - 1)
 
 
 @state.guarded

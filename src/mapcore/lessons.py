@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import tomli_w
+
 from .model import Problem
 
 LESSONS_DIR = "lessons"
@@ -85,16 +87,22 @@ def read_lessons(folder: Path) -> tuple[list[Lesson], list[Problem]]:
 
 def read_lesson(path: Path, name: str) -> tuple[Lesson | None, list[Problem]]:
     """One lesson file: the lesson (its readable stops), and each problem found reading it."""
+    return read_lesson_bytes(path.read_bytes(), path.stem, name)
+
+
+def read_lesson_bytes(content: bytes, lesson_id: str, name: str
+                      ) -> tuple[Lesson | None, list[Problem]]:  # fmt: skip
+    """A lesson file's content (a file on disk, or one a teacher uploads), read as a lesson
+    named `lesson_id`; problems name the file as `name`."""
     report = _Report(name)
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        doc = tomllib.loads(content.decode("utf-8"))
     except UnicodeDecodeError as exc:
         report(f"file is not UTF-8 text ({exc.reason})")
         return None, report.problems
     except tomllib.TOMLDecodeError as exc:
         report(f"not valid TOML: {exc}")
         return None, report.problems
-    lesson_id = path.stem
     if not _ID.match(lesson_id):
         report(f"the file's name {lesson_id!r} is no lesson id (lowercase letters, digits, -)")
     title = doc.get("title")
@@ -234,3 +242,30 @@ def usable(lessons: Iterable[Lesson], known: set[str], passages: set[str], first
         if stops:
             out.append(replace(lesson, stops=stops))
     return out
+
+
+def lesson_id(text: str) -> str:
+    """An id for a lesson's file from its title ("From Shimoda…" -> "from-shimoda")."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48].strip("-")
+    return slug or "my-lesson"
+
+
+def lesson_toml(lesson: Lesson) -> str:
+    """The lesson as its file (`lessons/<id>.toml`): what read_lesson reads back as the same
+    lesson. Empty fields are left out."""
+    stops = []
+    for s in lesson.stops:
+        entry: dict = {"title": s.title, "date": s.when}
+        if s.frame:
+            entry["frame"] = list(s.frame)
+        if s.bounds:
+            entry["bounds"] = [list(corner) for corner in s.bounds]
+        for key in ("highlight", "passages"):
+            if getattr(s, key):
+                entry[key] = list(getattr(s, key))
+        entry["caption"] = s.caption
+        for key in ("question", "answer", "note"):
+            if getattr(s, key):
+                entry[key] = getattr(s, key)
+        stops.append(entry)
+    return tomli_w.dumps({"title": lesson.title, "stop": stops})

@@ -21,7 +21,7 @@ from .vocab import LABEL_CHOICES
 
 DEFAULT_YEAR = 1905  # the war, Portsmouth, the protectorate: the atlas's most telling year
 DEFAULT_PAIR = (1904, 1906)  # compare: before and after the war
-VIEWS = {"atlas": "Atlas", "lesson": "Lesson", "compare": "Compare years", "chart": "Over time"}
+VIEWS = {"atlas": "Atlas", "lesson": "Lesson", "compare": "Compare", "chart": "Over time"}
 KNOWN_PARAMS = ("year", "date", "view", "present", "lang", "left", "right", "lesson", "stop",
                 "class", "teach")  # fmt: skip
 _CODE = re.compile(r"^[A-Z0-9]{4,8}$")

@@ -96,13 +96,20 @@ def stop_question(atlas: Atlas, stop: Stop) -> Question | None:
     if not stop.question:
         return None
     day = resolve(stop.when)
-    hidden: list[str] = []
+    hidden = stop_territories(atlas, stop)
+    return Question(stop.question, day, hidden, stop.answer,
+                    card=_last_change(atlas, hidden, day))  # fmt: skip
+
+
+def stop_territories(atlas: Atlas, stop: Stop) -> tuple[str, ...]:
+    """The territories a stop highlights (its groups' members), on the map on its day."""
+    day = resolve(stop.when)
+    out: list[str] = []
     for ref in stop.highlight:
         for t in GROUPS.get(ref, (ref,)):
-            if t in TERRITORIES and t not in hidden and atlas.period(t, day) is not None:
-                hidden.append(t)
-    return Question(stop.question, day, tuple(hidden), stop.answer,
-                    card=_last_change(atlas, tuple(hidden), day))  # fmt: skip
+            if t in TERRITORIES and t not in out and atlas.period(t, day) is not None:
+                out.append(t)
+    return tuple(out)
 
 
 def questions(atlas: Atlas, when: dt.date | int, pair: tuple[int, int] | None = None

@@ -81,7 +81,7 @@ def page(static: Path, loading) -> None:
     classroom.catch_up()
     state.say_notes()
     if choices.follow:
-        st.fragment(classroom.poll, run_every=classroom.FOLLOW_POLL)(choices.following)
+        st.fragment(classroom.poll, run_every=classroom.FOLLOW_POLL)(edition, choices.following)
     if choices.present:
         st.html(f"<style>{PRESENTER_CSS}</style>")  # our own CSS, no data in it
         view = state.shown_view(choices)

@@ -16,6 +16,7 @@ from ..edition import Edition
 from ..state import LAST, SPEEDS
 from .common import MAP_HEIGHT, Settings, follow_app_level, page_bridge, step
 from .lesson import lesson_bar, lesson_stop
+from .maker import maker_panel
 from .teaching import quiz_controls
 
 DAYS_HEIGHT = 44  # the day steps' row, kept whether the year has days or not: nothing moves
@@ -85,9 +86,9 @@ def atlas_view(edition: Edition, settings: Settings) -> None:
     day = c.day if c.year == year else None
     state.write_link()
     classroom.publish()
-    if not settings.following:
+    if not projector:  # a follower's too, greyed: the page keeps its shape (the map stays)
         with st.container(height=DAYS_HEIGHT, border=False, key="days-row"):  # held before
-            components.days_panel(edition, year, day)  # it draws
+            components.days_panel(edition, year, day, readonly=settings.following)  # it draws
     shared = {"stop": dict(stop) if stop else None, "quiz": quiz_shown(c)}
     map_column, essay_column = st.columns([3, 2], gap="medium")
     with map_column:
@@ -101,6 +102,8 @@ def atlas_view(edition: Edition, settings: Settings) -> None:
                 if not in_lesson:
                     quiz_controls(edition, settings)
                 downloads(edition, year)
+            if not settings.following:
+                maker_panel(edition)
             components.notes_panel(edition, year, day)
     with essay_column:
         if in_lesson or shared["quiz"]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mapcore.web.stops import StopWire
+from mapcore.web.stops import StopWire, stop_wire
 
-from .. import lessons, state
+from .. import lessons, maker, state
 from ..edition import Edition
 from .common import Settings
 from .teaching import class_controls, quiz_controls
@@ -24,6 +24,9 @@ def lesson_stop(edition: Edition) -> StopWire | None:
     c = state.choices()
     if c.lesson != chosen.id or not 1 <= c.stop <= len(chosen.stops):
         lessons.open_stop(atlas, c.stop if c.lesson == chosen.id else 1)
+    if chosen.id == maker.DRAFT_ID:  # the teacher's draft: made for this run
+        shown = chosen.stop(c.stop)
+        return stop_wire(atlas, chosen, shown) if shown else None
     return edition.stops()[(chosen.id, c.stop)]
 
 
@@ -40,8 +43,10 @@ def lesson_bar(edition: Edition, settings: Settings) -> None:
     count, off = len(chosen.stops), settings.following
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small",
                       key="lesson-bar"):  # fmt: skip
-        if len(atlas.lessons) > 1 and not settings.present:
-            titles = {x.id: x.title for x in atlas.lessons}
+        offered = lessons.choosable(atlas)
+        if len(offered) > 1 and not settings.present:
+            titles = {x.id: ("Your lesson: " if x.id == maker.DRAFT_ID else "") + x.title
+                      for x in offered}  # fmt: skip
             state.STATE["lesson-list"] = chosen.id
             st.selectbox("Lesson", list(titles), format_func=titles.__getitem__,
                          key="lesson-list", on_change=lessons.lesson_chosen, args=(atlas,),

@@ -48,7 +48,7 @@ def class_controls() -> None:
                   on_click=classroom.end_class,
                   help="Followers keep the last stop; the code stops changing")  # fmt: skip
     else:
-        st.button("Teach: console and class code", icon=":material/cast_for_education:",
+        st.button("Teach (console)", icon=":material/cast_for_education:",
                   key="class-start", on_click=classroom.start_class,
                   help="Your notes, the next stop and a clock here; a code and a link that "
                        "the projector window and the students' devices follow")  # fmt: skip

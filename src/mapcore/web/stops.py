@@ -13,7 +13,7 @@ from typing import TypedDict
 
 from ..atlas import Atlas
 from ..lessons import Lesson, Stop
-from ..quiz import Question
+from ..quiz import Question, holder_question, stop_question, stop_territories
 from ..story import full_day
 from .wire import RefWire, all_refs
 
@@ -36,6 +36,7 @@ class StopWire(TypedDict):
     answer: str
     note: str  # the teacher's: the console shows it, the projector and the pack's class view not
     next: str  # the next stop's title ("" at the last)
+    quizzes: list[QuizWire]  # what the pack's Quiz offers at the stop (the app asks Python)
 
 
 class LessonWire(TypedDict):
@@ -77,7 +78,19 @@ def stop_wire(atlas: Atlas, lesson: Lesson, stop: Stop,
         "answer": stop.answer,
         "note": stop.note,
         "next": following.title if following else "",
+        "quizzes": [quiz_wire(q, False) for q in stop_quizzes(atlas, stop)],
     }
+
+
+STOP_HOLDERS = 3  # "who held it?" questions a stop offers, besides its own
+
+
+def stop_quizzes(atlas: Atlas, stop: Stop) -> list[Question]:
+    """A stop's questions: its own, then who held each territory it highlights, on its day."""
+    own = stop_question(atlas, stop)
+    hidden = own.hidden if own else stop_territories(atlas, stop)
+    held = [q for t in hidden[:STOP_HOLDERS] if (q := holder_question(atlas, t, stop.when))]
+    return ([own] if own else []) + held
 
 
 def lessons_data(atlas: Atlas) -> list[LessonWire]:

@@ -46,7 +46,7 @@
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", "Changes of control crossed");
     box.style.display = "none";
-    box.__cards = { list: [], at: 0, open: false, control: control,
+    box.__cards = { list: [], at: 0, open: false, folded: false, control: control,
                     hover: hover, cost: cost, changed: changed };
     box.addEventListener("mouseenter", function () {
       const s = box.__cards;
@@ -57,10 +57,12 @@
   }
 
   /* The cards a step brought (the data's, in date order): the first of the latest day is
-   * shown first. */
-  function show(box, cards) {
+   * shown first. `folded`: only the day and the name, one click from the rest (a lesson's
+   * stop, whose caption tells the story and whose frame the card must not hide). */
+  function show(box, cards, folded) {
     const s = box.__cards;
     s.list = cards.slice();
+    s.folded = !!folded;
     const latest = s.list.length ? s.list[s.list.length - 1].date : "";
     s.at = Math.max(0, s.list.findIndex(function (c) { return c.date === latest; }));
     render(box);
@@ -129,6 +131,19 @@
     box.appendChild(head);
     body.appendChild(el("div", "atlas-card-day", card.day));
     body.appendChild(el("h3", "atlas-card-name", card.name));
+    box.classList.toggle("atlas-cards-folded", s.folded);
+    if (s.folded) {
+      body.appendChild(button("Show the change", "The card in full", function () {
+        s.folded = false;
+        render(box);
+        s.changed();
+      }));
+      box.appendChild(body);
+      box.setAttribute("data-card-date", card.date);
+      box.setAttribute("data-card-territories", card.territories.join(" "));
+      place(box, card);
+      return;
+    }
     body.appendChild(el("p", "atlas-card-change", card.was + " → " + card.now));
     body.appendChild(el("p", "atlas-card-instrument", "Instrument: " + card.instrument));
     // the source and the day's events: one click away, so the card leaves the map in sight

@@ -577,6 +577,14 @@
       c.shared("quiz", A, showQuiz);
     }
     A.map.on("click", function () { c.select(null); }); // the sea or the land of no territory
+    if (options.cards && c.share) { // the atlas view's map: its frame, for "add this view"
+      const report = function () {
+        const b = A.map.getBounds(), r = function (v) { return Math.round(v * 100) / 100; };
+        c.share("view", [[r(b.getSouth()), r(b.getWest())], [r(b.getNorth()), r(b.getEast())]]);
+      };
+      A.map.on("moveend", report);
+      report();
+    }
     if (window.parent !== window) { // a key pressed in this frame never reaches the page
       document.addEventListener("keydown", function (ev) {
         if (c.frameKey(ev.key)) ev.preventDefault();
@@ -622,10 +630,14 @@
   /* --- the essay's mentions: a feature highlighted (and framed) from the text ---------------- */
 
   /* How much of the map a card at `rect` (page pixels) would hide: each territory's label
-   * spot under it counts one, the territories the card names (their extent) ten. */
+   * spot under it counts one, the territories the card names (their extent) ten, the open
+   * legend fifteen. */
   function hidden(rect, named) {
     if (!A.last) return 0;
     const origin = A.map.getContainer().getBoundingClientRect();
+    const legend = A.legendBox.getBoundingClientRect(); // the legend must stay readable too
+    const over = legend.width && rect.left < legend.right && legend.left < rect.right &&
+      rect.top < legend.bottom && legend.top < rect.bottom;
     const under = function (latlng) {
       const p = A.map.latLngToContainerPoint(latlng);
       const x = origin.left + p.x, y = origin.top + p.y;
@@ -645,7 +657,7 @@
             origin.top + a.y < rect.bottom && rect.top < origin.top + z.y) cost += 10;
       }
     });
-    return cost;
+    return cost + (over ? 15 : 0);
   }
 
   /* `ref` an essay mention's id (or a card's territories, `named` what they are) */
@@ -710,7 +722,7 @@
     territories(drawn.territories);
     lines(drawn.state.lines);
     events(drawn.entry.events);
-    if (A.cards && !quizHides()) L.Atlas.Cards.show(A.cards, crossed(before, drawn));
+    if (A.cards && !quizHides()) L.Atlas.Cards.show(A.cards, crossed(before, drawn), !!A.lessonStop);
     L.Atlas.Legend.render(A.legendBox, visible(drawn), A.data.vocab);
     if (!A.fitted) fitHome();
     keepSubjectFree();

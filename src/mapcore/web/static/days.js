@@ -9,7 +9,7 @@
 "use strict";
 function el(tag, className, text) { return window.AtlasPage.el(tag, className, text); }
 
-function render(root, notes, year, date) {
+function render(root, notes, year, date, readonly) {
   const steps = notes.steps[year] || [];
   root.textContent = "";
   root.dataset.year = String(year);
@@ -35,6 +35,7 @@ function render(root, notes, year, date) {
     const on = step.date === shown;
     b.setAttribute("aria-pressed", on ? "true" : "false");
     if (on) current = b;
+    b.disabled = !!readonly; // a follower's page: the teacher chooses
     b.addEventListener("click", function () {
       window.AtlasPage.choose("year", year, step.end ? null : step.date);
     });
@@ -56,7 +57,12 @@ function render(root, notes, year, date) {
 }
 
 function daysPanel(component) {
-  window.AtlasPage.mount(component, "day-steps", component.data.notes, render, "The days of change");
+  const readonly = !!component.data.readonly;
+  window.AtlasPage.mount(component, "day-steps", component.data.notes, function (root, notes, year, date) {
+    render(root, notes, year, date, readonly);
+  }, "The days of change");
+  const drawn = window.AtlasPage.panel(component.parentElement, "day-steps");
+  drawn.querySelectorAll("button.day-step").forEach(function (b) { b.disabled = readonly; });
 }
 
 window.AtlasPanels = window.AtlasPanels || {};

@@ -5,11 +5,15 @@
  * the data's timeline (made in Python). #year=1945 or #date=1945-08-20 (and &lang=ja) opens
  * (and, edited, moves to) that year or day and language; one the atlas does not have gets a
  * note. Play steps by the year, or by the day of each change once a day is chosen, as the
- * app's does (atlasapp/state.py). */
+ * app's does (atlasapp/state.py). A lesson (#lesson=ID&stop=N) runs as in the app: its
+ * stops by the buttons, → / ← and PageDown / PageUp, each opened at its day; the slider still
+ * moves inside a stop; its Quiz asks the stop's questions (made in Python) and reveals them.
+ * The pack has no console and no class following: those need the app's server. */
 (function () {
   "use strict";
   function json(id) { return JSON.parse(document.getElementById(id).textContent); }
   const data = json("atlas-data"), essay = json("essay-data"), notes = json("notes-data");
+  const lessons = json("lessons-data");
   const timeline = data.timeline;
   const controller = window.AtlasPage;
   const slider = document.getElementById("year-slider");
@@ -17,6 +21,15 @@
   const play = document.getElementById("play");
   const language = document.getElementById("language");
   const linkNote = document.getElementById("link-note");
+  const lessonChoice = document.getElementById("lesson-choice");
+  const bar = document.getElementById("lesson-bar");
+  const byId = function (id) { return document.getElementById(id); };
+  lessons.forEach(function (lesson) {
+    const option = document.createElement("option");
+    option.value = lesson.id;
+    option.textContent = lesson.title;
+    lessonChoice.appendChild(option);
+  });
   slider.min = timeline.first;
   slider.max = timeline.last;
   Object.keys(data.vocab.languages).forEach(function (code) {
@@ -29,12 +42,25 @@
   const map = L.map("map", { center: data.view.center, zoom: data.view.zoom });
   L.control.scale().addTo(map);
   const atlas = L.atlas({ data: data, cards: true }).addTo(map);
+  /* The map takes the window's height below whatever is over it (the lesson's bar, a note). */
+  function fitMap() {
+    const box = map.getContainer();
+    const top = box.getBoundingClientRect().top + window.scrollY;
+    const wide = window.matchMedia("(min-width: 901px)").matches;
+    const h = wide ? Math.max(360, window.innerHeight - top - 10) : 0.7 * window.innerHeight;
+    if (Math.abs(box.clientHeight - h) > 1) {
+      box.style.height = Math.floor(h) + "px";
+      map.invalidateSize({ animate: false });
+    }
+  }
+  window.addEventListener("resize", fitMap);
   let day = null; // the day chosen in the slider's year (null: the bare year)
 
   function setYear(year, date) {
     year = Math.max(timeline.first, Math.min(timeline.last, year));
     day = date && Number(date.slice(0, 4)) === year && date !== timeline.years[year].date
       ? date : null;
+    if (quiz && quiz.day !== (day || timeline.years[year].date)) endQuiz(); // asked of one day
     slider.value = String(year);
     shown.textContent = String(year);
     controller.set("year", year, day);
@@ -43,8 +69,71 @@
 
   function writeAddress() { // a day stands for its year (as mapcore/links.py writes it)
     const lang = language.value === "en" ? "" : "&lang=" + language.value;
-    history.replaceState(null, "", (day ? "#date=" + day : "#year=" + slider.value) + lang);
+    const at = lesson ? "&lesson=" + encodeURIComponent(lesson.id) + "&stop=" + stopNumber : "";
+    history.replaceState(null, "", (day ? "#date=" + day : "#year=" + slider.value) + at + lang);
   }
+
+  /* --- a lesson: its stops, each at its day; its quiz ------------------------------------- */
+  let lesson = null, stopNumber = 0, quiz = null;
+
+  function openStop(number, keepDay) {
+    number = Math.max(1, Math.min(lesson.stops.length, number));
+    stopNumber = number;
+    const s = lesson.stops[number - 1];
+    endQuiz();
+    controller.share("stop", s);
+    if (!keepDay) { stop(); setYear(s.year, s.date); }
+    drawBar();
+    writeAddress();
+  }
+  function startLesson(id, number, keepDay) {
+    lesson = lessons.find(function (l) { return l.id === id; }) || null;
+    lessonChoice.value = lesson ? lesson.id : "";
+    bar.hidden = !lesson;
+    fitMap();
+    if (lesson) return openStop(number || 1, keepDay);
+    stopNumber = 0;
+    endQuiz();
+    controller.share("stop", null);
+    writeAddress();
+  }
+  function drawBar() {
+    const s = lesson.stops[stopNumber - 1];
+    byId("stop-name").textContent = "Stop " + s.number + " of " + s.of + ": " + s.title;
+    byId("stop-previous").disabled = s.number <= 1;
+    byId("stop-next").disabled = s.number >= s.of;
+    const pick = byId("quiz-pick");
+    pick.textContent = "";
+    s.quizzes.forEach(function (q, i) {
+      const option = document.createElement("option");
+      option.value = String(i);
+      option.textContent = q.question;
+      pick.appendChild(option);
+    });
+    byId("quiz-ask").disabled = !s.quizzes.length;
+  }
+  function showQuiz() {
+    controller.share("quiz", quiz);
+    byId("quiz-reveal").hidden = !quiz || quiz.revealed;
+    byId("quiz-end").hidden = !quiz;
+  }
+  function ask() {
+    const q = lesson.stops[stopNumber - 1].quizzes[Number(byId("quiz-pick").value)];
+    if (!q) return;
+    stop();
+    setYear(Number(q.day.slice(0, 4)), q.day);
+    quiz = Object.assign({}, q, { revealed: false });
+    showQuiz();
+  }
+  function endQuiz() { quiz = null; showQuiz(); }
+  lessonChoice.addEventListener("change", function () { startLesson(lessonChoice.value, 1); });
+  byId("stop-previous").addEventListener("click", function () { openStop(stopNumber - 1); });
+  byId("stop-next").addEventListener("click", function () { openStop(stopNumber + 1); });
+  byId("quiz-ask").addEventListener("click", ask);
+  byId("quiz-reveal").addEventListener("click", function () {
+    if (quiz) { quiz = Object.assign({}, quiz, { revealed: true }); showQuiz(); }
+  });
+  byId("quiz-end").addEventListener("click", endQuiz);
 
   let timer = null;
   function stop() {
@@ -90,7 +179,9 @@
   controller.bind({
     reader: function (key) { return key === "year" && slider.value ? Number(slider.value) : null; },
     handler: function (name) {
-      if (name === "PageUp") step("previous");
+      if (lesson && (name === "ArrowRight" || name === "PageDown")) openStop(stopNumber + 1);
+      else if (lesson && (name === "ArrowLeft" || name === "PageUp")) openStop(stopNumber - 1);
+      else if (name === "PageUp") step("previous");
       else if (name === "PageDown") step("next");
       else if (name === "[") stepDay("previous");
       else if (name === "]") stepDay("next");
@@ -114,6 +205,8 @@
     });
     window.AtlasPanels.notes({ data: { notes: notes, year: year, date: day },
                                parentElement: document.getElementById("notes") });
+    window.AtlasPanels.lesson({ data: { stop: controller.current("stop"), quiz: quiz },
+                                parentElement: document.getElementById("lesson") });
   }
 
   /* A real day YYYY-MM-DD in a year of the atlas, or null. */
@@ -147,8 +240,23 @@
     stop();
     if (date) setYear(Number(date.slice(0, 4)), date);
     else setYear(rawDate === null && known ? Number(text) : timeline.default);
+    const wanted = params.get("lesson");
+    if (wanted !== null) {
+      const found = lessons.some(function (l) { return l.id === wanted.trim(); });
+      const number = parseInt(params.get("stop") || "1", 10);
+      if (!found) {
+        linkNote.textContent = "The pack has no lesson “" + wanted.trim().slice(0, 40) + "”.";
+        linkNote.hidden = false;
+      }
+      // a stop opens at its own day, unless the address names one (the slider moved in it)
+      startLesson(found ? wanted.trim() : "", isNaN(number) ? 1 : number,
+                  !!(date || (raw !== null && known)));
+    } else if (lesson) {
+      startLesson("");
+    }
   }
   window.addEventListener("hashchange", readAddress);
+  fitMap();
   readAddress();
   mountPanels(Number(slider.value));
 })();
