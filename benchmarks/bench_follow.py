@@ -19,7 +19,7 @@ import argparse
 import os
 import time
 
-from bench_load import cpu_seconds, rss_mb
+from bench_load import browser_cpu_seconds, cpu_seconds, rss_mb
 from figures import figures
 from playwright.sync_api import sync_playwright
 
@@ -61,17 +61,21 @@ def main() -> None:
         code = teacher.locator(".lesson-class-code").inner_text()
         with_teacher = rss_mb(pid)
         alone_ms = []  # the baseline, in the same run: the console's own stop, no class yet
+        teacher.evaluate(KEYS)
         for key, number in [("PageDown", n) for n in (2, 3, 4)] + [("PageUp", n)
                                                                   for n in (3, 2, 1)]:  # fmt: skip
             console.evaluate(WATCH)
-            teacher.evaluate(KEYS)
+            teacher.evaluate("window.__keys = []")
             teacher.keyboard.press(key)
             console.wait_for_function(f"window.__stops.some(s => s[0] === {number})")
             alone_ms.append(console.evaluate(f"window.__stops.find(s => s[0] === {number})[1]")
                             - teacher.evaluate("window.__keys[0]"))  # fmt: skip
         pages, frames, joined = [], [], time.monotonic()
         for _ in range(args.followers):
-            page = browser.new_context(viewport={"width": 1024, "height": 768}).new_page()
+            # each follower is a device of its own in class; here all share this machine's
+            # cores, so they draw as a phone would, without the frame's flight
+            page = browser.new_context(viewport={"width": 390, "height": 844},
+                                       reduced_motion="reduce").new_page()  # fmt: skip
             page.goto(f"{server.url}/?class={code}")
             frames.append(map_frame(page, timeout=120))
             pages.append(page)
@@ -81,21 +85,48 @@ def main() -> None:
                 "document.querySelector('[data-map-year]').dataset.lessonStop === '1'",
                 timeout=60_000)  # fmt: skip
         loaded = rss_mb(pid)
-        cpu0, t0 = cpu_seconds(pid), time.monotonic()
+        cpu0, b0, t0 = cpu_seconds(pid), browser_cpu_seconds(), time.monotonic()
         teacher.wait_for_timeout(5000)  # the class only follows: what its polls cost
         polling = (cpu_seconds(pid) - cpu0) / (time.monotonic() - t0)
+        idle_browsers = (browser_cpu_seconds() - b0) / (time.monotonic() - t0)
         for frame in [console, *frames]:
             frame.evaluate(WATCH)
-        teacher.evaluate(KEYS)
+        teacher.evaluate("window.__keys = []")
         teacher.bring_to_front()
+        server_cpu, browsers_cpu, stepping = (
+            cpu_seconds(pid),
+            browser_cpu_seconds(),
+            time.monotonic(),
+        )
+        remounts = 0
+
+        def has(i: int, number: int) -> bool:
+            nonlocal remounts
+            try:
+                return frames[i].evaluate(f"window.__stops.some(s => s[0] === {number})")
+            except Exception:  # its map was drawn again (a websocket reconnected under load)
+                remounts += 1
+                try:
+                    frames[i] = map_frame(pages[i], timeout=60)
+                except TimeoutError:
+                    pages[i].screenshot(path=f"/tmp/follower-{i}.png")
+                    print(server.log.read_text()[-3000:])
+                    raise
+                frames[i].evaluate(WATCH)
+                return False
+
         for number in range(2, args.stops + 2):
             teacher.keyboard.press("PageDown")
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline:  # every follower on the stop, then the next
-                if all(f.evaluate(f"window.__stops.some(s => s[0] === {number})")
-                       for f in frames):  # fmt: skip
+                if all([has(i, number) for i in range(len(frames))]):
                     break
                 teacher.wait_for_timeout(50)
+        stepping = time.monotonic() - stepping
+        server_cpu, browsers_cpu = (
+            cpu_seconds(pid) - server_cpu,
+            browser_cpu_seconds() - browsers_cpu,
+        )
         keys = teacher.evaluate("window.__keys")
         own_ms, each_ms, last_ms, missed = [], [], [], 0
         console_stops = console.evaluate("window.__stops")
@@ -129,9 +160,12 @@ def main() -> None:
           f"never showed: {missed}")  # fmt: skip
     print(f"server memory: idle {idle:.0f} MB, with the console {with_teacher:.0f} MB, with "
           f"{args.followers} followers {loaded:.0f} MB -> {per:.1f} MB per follower")  # fmt: skip
-    print(f"server CPU while the class only follows (their polls): {100 * polling:.0f}% of one "
-          "core")  # fmt: skip
-    print(f"errors in the server log: {len(errors)}")
+    print(f"CPU while the class only follows (their polls): the server {100 * polling:.0f}% of "
+          f"one core, the browsers {100 * idle_browsers:.0f}%")  # fmt: skip
+    print(f"CPU while stepping ({stepping:.1f} s): the server {server_cpu:.1f} s, the "
+          f"{args.followers + 1} browsers {browsers_cpu:.1f} s")  # fmt: skip
+    print(f"errors in the server log: {len(errors)}; follower maps drawn again mid-run: "
+          f"{remounts}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -58,7 +58,23 @@ def make_hostile(target: Path) -> Path:
             spoil(feature["properties"], keys)
         (target / name).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     _spoil_passages(target / "passages.toml")
+    _spoil_lessons(target / "lessons")
     return target
+
+
+def _spoil_lessons(folder: Path) -> None:
+    """Markup in each lesson's title and in every text of every stop."""
+    from mapcore.lessons import TEXTS, lesson_toml, read_lesson
+
+    for file in folder.glob("*.toml"):
+        lesson, _ = read_lesson(file, file.name)
+        assert lesson is not None
+        stops = tuple(
+            replace(s, **{k: f"{getattr(s, k)} {hostile(i + j)}" for j, k in enumerate(TEXTS)})
+            for i, s in enumerate(lesson.stops)
+        )
+        spoiled = replace(lesson, title=f"{lesson.title} {hostile(1)}", stops=stops)
+        file.write_text(lesson_toml(spoiled), encoding="utf-8")
 
 
 def _spoil_passages(file: Path) -> None:

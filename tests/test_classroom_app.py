@@ -11,6 +11,19 @@ from test_lesson_app import LESSON, address, shown
 from atlasapp import classroom
 
 
+def follower(at) -> dict:
+    """What a follower's page shows: the stop and day its page shares (no slider: the teacher
+    moves it); in the browser, its poll hands each new moment over the same way (follow.js)."""
+    page = component_data(at, "page")
+    stop = page["shared"]["stop"]
+    return {"stop": stop["number"] if stop else None, "year": page["year"],
+            "date": page["date"]}  # fmt: skip
+
+
+def follower_slider(at) -> int:
+    return at.slider(key="year").value
+
+
 def teacher(stop: int = 3):
     at = run(lesson=LESSON, stop=str(stop))
     at.button(key="class-start").click().run()
@@ -40,23 +53,24 @@ def lesson_():
 def test_a_follower_follows_leaves_and_rejoins():
     at, code = teacher(3)
     student = run(**{"class": code})
-    assert shown(student) == shown(at) and not student.exception
-    assert student.slider(key="year").disabled and student.button(key="stop-next").disabled
+    assert follower(student) == shown(at) and not student.exception
+    assert not student.slider and not [b for b in student.button if b.key.startswith("stop-")]
+    assert not student.segmented_control  # nor the views: the teacher's view is shown
     assert component_data(student, "page")["keys"] is False  # read-only: keys are not sent
     assert not component_data(student, "lesson")["console"]  # the note is the teacher's
     assert address(student) == {"class": code}
     at.button(key="stop-next").click().run()
     student.run()  # what its poll does when the teacher's version is new
-    assert shown(student)["stop"] == 4 == shown(at)["stop"]
+    assert follower(student)["stop"] == 4 == shown(at)["stop"]
     trigger(student, "essay", "clicked", "yalta")  # read-only: a passage does not move it
-    assert shown(student)["stop"] == 4 and shown(student)["year"] == 1898
+    assert follower(student)["stop"] == 4 and follower(student)["year"] == 1898
     student.button(key="follow-leave").click().run()
     assert not student.slider(key="year").disabled
     at.button(key="stop-next").click().run()
     student.slider(key="year").set_value(1950).run()
     assert shown(student)["year"] == 1950 and shown(at)["stop"] == 5  # on its own
     student.button(key="follow-again").click().run()
-    assert shown(student) == shown(at) == {"stop": 5, "year": 1904, "date": "1904-02-08"}
+    assert follower(student) == shown(at) == {"stop": 5, "year": 1904, "date": "1904-02-08"}
 
 
 def test_the_projector_shows_only_the_map_the_caption_and_the_passage():
@@ -69,6 +83,7 @@ def test_the_projector_shows_only_the_map_the_caption_and_the_passage():
     assert not component_data(projector, "lesson")["console"]
     assert component_data(projector, "page")["year"] == 1905
     assert map_state(projector)["date"] == "1905-10-15"
+    assert follower(projector) == {"stop": 7, "year": 1905, "date": "1905-10-15"}
 
 
 def test_a_class_that_has_not_begun_waits():
@@ -113,3 +128,45 @@ def test_a_stops_own_question_and_the_class_sees_the_quiz():
     assert quiz(student)["revealed"]
     at.slider(key="year").set_value(1946).run()  # another day: the quiz is over
     assert quiz(at) is None
+
+
+def test_random_walks_of_a_teacher_and_a_student_keep_the_student_with_the_class():
+    """A teacher moves through the lesson (stops, keys, the slider, a quiz) while a student
+    leaves, explores and rejoins at random: whenever the student follows, after each action
+    its page shows the teacher's moment; when it explores, it keeps its own."""
+    import random
+
+    rng = random.Random(7)
+    at, code = teacher(1)
+    student = run(**{"class": code})
+    following, own = True, None
+    for step in range(40):
+        act = rng.choice(["next", "previous", "key", "slide", "quiz", "leave", "explore",
+                          "rejoin"])  # fmt: skip
+        if act == "next" and not at.button(key="stop-next").disabled:
+            at.button(key="stop-next").click().run()
+        elif act == "previous" and not at.button(key="stop-previous").disabled:
+            at.button(key="stop-previous").click().run()
+        elif act == "key":
+            trigger(at, "page", "key", f"{rng.choice(['ArrowRight', 'ArrowLeft', ']'])}:{step}")
+        elif act == "slide":
+            at.slider(key="year").set_value(rng.randint(1850, 2020)).run()
+        elif act == "quiz" and any(b.key == "quiz-ask" for b in at.button):
+            at.button(key="quiz-ask").click().run()
+        elif act == "leave" and following:
+            student.button(key="follow-leave").click().run()
+            following, own = False, None
+            assert follower_slider(student) == shown(at)["year"], (step, act)  # from there
+        elif act == "explore" and not following:
+            student.slider(key="year").set_value(rng.randint(1850, 2020)).run()
+            own = student.slider(key="year").value
+        elif act == "rejoin" and not following:
+            student.button(key="follow-again").click().run()
+            following = True
+        student.run()  # the student's poll
+        assert not at.exception and not student.exception, (step, act)
+        if following:
+            assert follower(student) == shown(at), (step, act)
+            assert quiz(student) == quiz(at), (step, act)
+        elif own is not None:
+            assert student.slider(key="year").value == own, (step, act)

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from apptest_kit import component_data
 from editions import copy_geodata, edit_feature, make_hostile
 from streamlit.testing.v1 import AppTest
 
@@ -232,3 +233,16 @@ def test_hostile_text_reaches_streamlit_only_escaped(tmp_path, monkeypatch):
     listed = at.get("html")[0].proto.body
     assert "<script" not in listed and "&lt;script&gt;" in listed
     assert "<img" not in listed and "&lt;img" in listed
+
+
+def test_hostile_lesson_text_shows_as_text(tmp_path, monkeypatch):
+    """A lesson's texts reach the page as data (the lesson panel sets textContent) and in
+    Streamlit's own widgets as plain labels."""
+    edition = make_hostile(tmp_path / "geodata")
+    at = run_on(monkeypatch, edition, lesson="shimoda-to-abe", stop="2")
+    assert not at.exception and not at.warning
+    assert "<script>" in at.selectbox(key="stop-list").options[0]  # a label: plain text
+    data = component_data(at, "lesson")["stop"]
+    assert "<a href=" in data["caption"] or "<script>" in data["caption"] or "<img" in data[
+        "caption"]  # fmt: skip
+    assert not [m for m in at.markdown if "<script" in m.value]

@@ -69,10 +69,14 @@ def test_hostile_text_in_the_pack_shows_as_text_and_never_runs(browser, hostile,
 
     out = tmp_path / "pack.html"
     export_pack(load_atlas(hostile), out)
-    page = open_file(browser, out)
-    page.wait_for_function("document.querySelector('[data-map-year]')?.dataset.mapYear")
+    page = open_file(browser, out, "#lesson=shimoda-to-abe&stop=1")
+    page.wait_for_function("document.querySelector('[data-map-year]')?.dataset.lessonStop")
     assert "<script>" in page.locator("#essay").inner_text()
-    assert page.locator("#essay img, #notes img, .atlas-label img").count() == 0
+    assert "<img src=x" in page.locator("#lesson").inner_text()  # the stop's texts, as text
+    assert "<script>" in page.locator("#stop-name").inner_text()
+    assert "<a href=" in page.locator("#quiz-pick").inner_text()
+    page.locator("#quiz-ask").click()
+    assert page.locator("#essay img, #notes img, #lesson img, .atlas-label img").count() == 0
     assert page.evaluate("window.__xss") is None
     assert page.blocked == []
     page.context.close()

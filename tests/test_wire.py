@@ -166,6 +166,9 @@ READERS = {  # which browser files read which part of the wire format
     "DayStep": ("days.js", "pack.js"),
     "NotesData": ("year.js", "days.js", "pack.js"),
     "ViewWire": ("atlasmap.js", "pack.js"),
+    "StopWire": ("lesson.js", "atlasmap.js", "essay.js", "pack.js"),
+    "LessonWire": ("pack.js",),
+    "QuizWire": ("lesson.js", "atlasmap.js", "pack.js"),
 }
 UNREAD = {  # fields the browser has no use for, and why they are still sent
     ("PowerWire", "colour"),
@@ -178,9 +181,10 @@ UNREAD = {  # fields the browser has no use for, and why they are still sent
 
 def test_the_browser_reads_every_field_python_writes():
     """Each field of each wire type is read by the browser code that receives it."""
-    from mapcore.web import mapview
+    from mapcore.web import mapview, stops
 
-    types = {name: getattr(wire, name, None) or getattr(mapview, name) for name in READERS}
+    types = {name: getattr(wire, name, None) or getattr(stops, name, None)
+             or getattr(mapview, name) for name in READERS}  # fmt: skip
     missing = []
     for name, cls in types.items():
         code = "\n".join((STATIC / f).read_text(encoding="utf-8") for f in READERS[name])

@@ -16,11 +16,11 @@ import streamlit as st
 
 import mapcore
 from mapcore import quiz
-from mapcore.web.stops import quiz_wire
+from mapcore.web.stops import StopWire, quiz_wire
 
 from . import components, lessons, state
 from .edition import Edition
-from .follow import FollowBackend, InMemory, Moment, Published, Quiz
+from .follow import FollowBackend, InMemory, Moment, Quiz
 
 FOLLOW_POLL = 0.4  # seconds between a follower's looks: a stop reaches it well within 1 s
 
@@ -96,24 +96,34 @@ def follow_again() -> None:
 
 
 def poll(edition: Edition, following: bool) -> None:
-    """The follower's fragment (run every FOLLOW_POLL s). A new moment of the teacher's goes
-    to the browser at once (follow.js: the map, essay and caption redraw); at the next look
-    the whole page reruns to take it too. The page also reruns when it stopped or began
-    following (`following`: as it was drawn)."""
+    """The follower's fragment (run every FOLLOW_POLL s): a new moment of the teacher's is
+    taken (catch_up) and handed to the browser at once (follow.js: the map, the essay, the
+    caption and the day redraw there; a follower's page has no controls for Python to move,
+    so the page does not rerun). The bridge is drawn at every look, the same until the
+    teacher moves on (one removed between looks could go before a busy browser ran it). The
+    page reruns only when it stopped or began following (`following`: as it was drawn), or
+    when the class began."""
     c = state.choices()
     if c.following != following:
         st.rerun(scope="app")
-    latest = backend().latest(c.follow) if c.follow and c.following else None
-    if latest is not None and latest.version != c.seen:
-        if c.hinted == latest.version:  # the browser has had it for one look: now the page
-            st.rerun(scope="app")
-        c.hinted = latest.version
-    shown = latest or Published(0, moment(c), 0.0)
-    m = shown.moment
+    before = c.seen
+    catch_up()
+    if not before and c.seen:  # the class has begun: the page says so
+        st.rerun(scope="app")
+    m = moment(c)
     stop = edition.stops().get((m.lesson, m.stop)) if m.lesson and m.stop else None
     quiz_data = dict(quiz_wire(m.quiz.question, m.quiz.revealed)) if m.quiz else None
-    components.follow_bridge(edition, shown.version, m.year, m.day,
-                             dict(stop) if stop else None, quiz_data)  # fmt: skip
+    components.follow_bridge(edition, c.seen, m.year, m.day, dict(stop) if stop else None,
+                             quiz_data)  # fmt: skip
+
+
+def followed_stop(edition: Edition) -> StopWire | None:
+    """The stop a follower shows: the teacher's (the atlas's lessons; a teacher's own draft
+    is theirs alone, so its stops show by their day only)."""
+    c = state.choices()
+    if c.view != "lesson" or not c.lesson:
+        return None
+    return edition.stops().get((c.lesson, c.stop))
 
 
 # -- the quiz ----------------------------------------------------------------------------------

@@ -60,7 +60,6 @@ class Choices:
     follow: str | None = None  # the class code this page follows
     following: bool = False  # False: a follower exploring on their own
     seen: int = 0  # the version of the class's moment this page last showed
-    hinted: int = 0  # the version last handed to the browser ahead of the page's run
     settled: bool = False  # the link's lesson and class checked against the atlas
 
     def link(self) -> Link:

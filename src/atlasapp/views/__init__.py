@@ -87,8 +87,10 @@ def page(static: Path, loading) -> None:
         view = state.shown_view(choices)
     else:
         settings_sidebar(edition)
-        st.segmented_control("View", list(VIEWS), format_func=VIEWS.__getitem__, required=True,
-                             label_visibility="collapsed", **state.bound("view"))  # fmt: skip
+        if not (choices.follow and choices.following):  # a follower's view is the teacher's
+            st.segmented_control("View", list(VIEWS), format_func=VIEWS.__getitem__,
+                                 required=True, label_visibility="collapsed",
+                                 **state.bound("view"))  # fmt: skip
         view = choices.view
     settings = Settings(lang=choices.lang, tiles=elements.tiles_option(choices.tiles),
                         present=choices.present, view=view,

@@ -72,23 +72,26 @@ def controls(edition: Edition, settings: Settings) -> int:
 def atlas_view(edition: Edition, settings: Settings) -> None:
     """The controls, the map, the year's notes and the essay: all a step reruns. The Lesson
     view is this view with the stops' bar over it and the stop's caption beside the map; the
-    projector (presenter mode, following a class) shows only the map, caption and passage."""
+    pages that follow a class show no controls: the teacher moves them (follow.js hands them
+    each moment in the browser), and the projector only the map, caption and passage."""
     follow_app_level(settings)
     tick(edition)
     classroom.drop_stale_quiz()  # Play may have moved on
     c = state.choices()
     in_lesson = settings.view == "lesson"
-    projector = settings.present and settings.following
-    stop = lesson_stop(edition) if in_lesson else None
-    if in_lesson and not projector:
+    following = settings.following
+    stop = (classroom.followed_stop(edition) if following
+            else lesson_stop(edition) if in_lesson else None)  # fmt: skip
+    if in_lesson and not following:
         lesson_bar(edition, settings)
-    year = c.year if projector else controls(edition, settings)
+    year = c.year if following else controls(edition, settings)
     day = c.day if c.year == year else None
     state.write_link()
     classroom.publish()
-    if not projector:  # a follower's too, greyed: the page keeps its shape (the map stays)
+    if not (settings.present and following):  # not on the projector; a follower's shows
+        # the teacher's day and cannot choose one
         with st.container(height=DAYS_HEIGHT, border=False, key="days-row"):  # held before
-            components.days_panel(edition, year, day, readonly=settings.following)  # it draws
+            components.days_panel(edition, year, day, readonly=following)  # it draws
     shared = {"stop": dict(stop) if stop else None, "quiz": quiz_shown(c)}
     map_column, essay_column = st.columns([3, 2], gap="medium")
     with map_column:
@@ -106,7 +109,7 @@ def atlas_view(edition: Edition, settings: Settings) -> None:
                 maker_panel(edition)
             components.notes_panel(edition, year, day)
     with essay_column:
-        if in_lesson or shared["quiz"]:
+        if in_lesson or shared["quiz"] or following:  # a follower's: the teacher may begin one
             components.lesson_panel(edition, shared["stop"], shared["quiz"],
                                     console=bool(c.teach) and not settings.following,
                                     class_code=c.teach, since=c.since)  # fmt: skip
@@ -118,7 +121,7 @@ def atlas_view(edition: Edition, settings: Settings) -> None:
                 settings.present,
                 on_click=functools.partial(passage_clicked, edition),
             )
-    page_bridge(edition, [] if projector else ["year"], settings.present,
+    page_bridge(edition, [] if following else ["year"], settings.present,
                 keys=not settings.following, day=day, shared=shared, lesson=in_lesson,
                 year=year)  # fmt: skip
 

@@ -57,7 +57,7 @@ def lesson_bar(edition: Edition, settings: Settings) -> None:
         state.STATE["stop-list"] = c.stop
         st.selectbox("Stop", list(range(1, count + 1)), key="stop-list",
                      format_func=lambda n: f"{n}/{count}. {chosen.stops[n - 1].title}",
-                     on_change=lessons.stop_chosen, args=(atlas,), width=340, disabled=off,
+                     on_change=lessons.stop_chosen, args=(atlas,), width=270, disabled=off,
                      label_visibility="collapsed")  # fmt: skip
         st.button("Next stop", icon=":material/arrow_forward:", key="stop-next",
                   on_click=lessons.next_stop, args=(atlas,), disabled=off or c.stop >= count,

@@ -32,7 +32,10 @@ def _field(name: str, value) -> dict:
 def maker_panel(edition: Edition) -> None:
     """Make a lesson: add the view, edit the stop, order, download, load a file back."""
     d = maker.draft()
-    with st.expander(f"Make a lesson ({len(d.stops)} stops)", icon=":material/edit_note:"):
+    # one label always: an expander whose label changes is a new one, and closes
+    with st.expander("Make a lesson", icon=":material/edit_note:"):
+        st.caption(f"Your lesson has {len(d.stops)} stop(s). Show the day and frame you want "
+                   "on the map, then add it.")  # fmt: skip
         state.STATE["draft-lesson-title"] = d.title
         st.text_input("Lesson title", key="draft-lesson-title", on_change=maker.retitle)
         components.add_stop_button(edition, "Add this view as a stop",

@@ -64,7 +64,7 @@ def follower_bar(settings: Settings) -> None:
         if c.following:
             waiting = " (waiting for the teacher to begin)" if classroom.waiting() else ""
             st.markdown(f"**Following the class {c.follow}**{waiting}: the teacher moves the "
-                        "map.")  # fmt: skip
+                        "map, the day and the stop.")  # fmt: skip
             st.button("Explore on my own", icon=":material/explore:", key="follow-leave",
                       on_click=classroom.explore)  # fmt: skip
         else:

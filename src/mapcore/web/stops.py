@@ -20,7 +20,6 @@ from .wire import RefWire, all_refs
 
 class StopWire(TypedDict):
     lesson: str  # the lesson's id
-    lessonTitle: str
     number: int  # 1-based
     of: int  # how many stops the lesson has
     title: str
@@ -62,7 +61,6 @@ def stop_wire(atlas: Atlas, lesson: Lesson, stop: Stop,
     following = lesson.stop(stop.number + 1)
     return {
         "lesson": lesson.id,
-        "lessonTitle": lesson.title,
         "number": stop.number,
         "of": len(lesson.stops),
         "title": stop.title,

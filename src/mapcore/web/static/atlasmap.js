@@ -18,6 +18,7 @@
   const RING_BELOW = 28; // px: a highlighted territory smaller than this gets a ring round it
   const QUIZ_GREY = "#9e9e9e"; // a territory whose holder the class is asked for
   const FLY_SECONDS = 0.8; // a stop's frame is flown to, this long (at once if motion is reduced)
+  const CARD_ROOM = 80; // px a stop's folded card takes at the bottom of its frame
 
   /* One map's atlas: every function below closes over its own state `A`. */
   function create(map, options) {
@@ -28,7 +29,7 @@
     landing: false, refreshing: false, following: false, legendChosen: false,
     yearBox: null, legendBox: null, noteBox: null, stop: new AbortController(), highlight: null,
     spots: null, cards: null, shownDate: null, highlighted: null, highlightRefs: null,
-    lessonStop: null, quiz: null,
+    lessonStop: null, quiz: null, stopFramed: null, flying: false,
   };
   function pane(name, z) {
     const p = A.map.createPane(name);
@@ -124,13 +125,17 @@
       A.moved = true;
       map.setZoomAround(map.mouseEventToContainerPoint(ev), target);
     }, { passive: false });
-    map.on("dragstart", function () { if (!A.fitting) A.moved = true; });
-    map.on("zoomstart", function () { if (!A.fitting) A.moved = true; });
+    map.on("dragstart", function () { if (!A.fitting) { A.moved = true; A.stopFramed = null; } });
+    map.on("zoomstart", function () {
+      if (!A.fitting) A.moved = true;
+      if (!A.fitting && !A.flying) A.stopFramed = null; // the teacher's zoom, not the stop's
+    });
     map.on("moveend", keepOnLand);
     map.on("moveend zoomend", refresh);
     map.on("resize", function () {
       limits();
-      if (!A.moved) fitHome();
+      if (A.stopFramed) frameStop(A.stopFramed, true); // a window resized (the projector's,
+      else if (!A.moved) fitHome();                     // moved to its screen): framed again
       refresh();
     });
     L.Atlas.Labels.onFonts(refresh);
@@ -755,6 +760,7 @@
     else A.yearBox.removeAttribute("data-lesson-stop");
     if (!A.data) return;
     if (!stop) {
+      A.stopFramed = null;
       if (was) highlight(null, false);
       return;
     }
@@ -786,22 +792,39 @@
     return b;
   }
 
-  function frameStop(stop) {
+  function frameStop(stop, atOnce) {
     const bounds = stopBounds(stop);
     if (!bounds.isValid()) return;
     const m = 24;
-    const pad = { paddingTopLeft: [m, m + 30], paddingBottomRight: [m, m], maxZoom: 7 };
+    // clear of the year (top right), the stop's folded card (bottom right) and the legend
+    const top = A.yearBox.getBoundingClientRect().height + m, bottom = CARD_ROOM + m;
+    const pad = { paddingTopLeft: [m, top], paddingBottomRight: [m, bottom], maxZoom: 7 };
     const box = A.legendBox;
+    const size = A.map.getSize();
     if (!box.classList.contains("atlas-legend-closed") && !box.classList.contains("atlas-legend-empty")) {
       const r = box.getBoundingClientRect();
-      if (box.classList.contains("atlas-legend-row-layout")) pad.paddingBottomRight = [m, r.height + m];
-      else pad.paddingTopLeft = [r.width + m, m + 30];
+      if (r.width > 0.3 * size.x && r.height > 0.3 * size.y && !A.legendChosen) {
+        L.Atlas.Legend.setOpen(box, false); // a small map: the stop's subject first, the
+      } else if (box.classList.contains("atlas-legend-row-layout")) { // legend a click away
+        pad.paddingBottomRight = [m, Math.max(bottom, r.height + m)];
+      } else {
+        pad.paddingTopLeft = [r.width + m, top];
+      }
     }
     A.moved = true; // the lesson asked for this view: keep it while the slider moves
-    A.map.once("moveend", function () { if (A.cards) L.Atlas.Cards.again(A.cards); });
+    A.stopFramed = stop; // until the teacher pans or zooms: a resized window frames it again
+    A.flying = true;
+    setTimeout(function () { A.flying = false; }, FLY_SECONDS * 1000 + 300); // no move at all
+    A.map.once("moveend", function () {
+      A.flying = false;
+      if (A.cards) L.Atlas.Cards.again(A.cards);
+    });
     const still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    if (still || !A.map.getSize().x) A.map.fitBounds(bounds, Object.assign({ animate: false }, pad));
-    else A.map.flyToBounds(bounds, Object.assign({ duration: FLY_SECONDS }, pad));
+    if (atOnce || still || !A.map.getSize().x) {
+      A.map.fitBounds(bounds, Object.assign({ animate: false }, pad));
+    } else {
+      A.map.flyToBounds(bounds, Object.assign({ duration: FLY_SECONDS }, pad));
+    }
   }
 
   function asked(territory) {
