@@ -7,12 +7,9 @@ online tiles that fail gracefully. Screenshots go to harness.SHOTS.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from atlasapp.testing import (
-    SHOTS,
     map_frame,
     map_year,
     open_page,
@@ -217,35 +214,3 @@ def test_online_tiles_that_cannot_load_leave_the_atlas_land_and_a_note(open_app)
     assert any("tile.openstreetmap.org" in url for url in page.blocked)
     assert frame.evaluate("document.body.classList.contains('atlas-tiles-on')") is False
     assert map_year(frame) == "1905"
-
-
-def test_screenshots_for_the_record(open_app, app_server):
-    """The whole page at 1920x1080 for three years, each opened by its link (one browser page:
-    its cache warm), every power the legend names on the screen in its colour."""
-    from PIL import Image
-
-    page, frame = open_app("?year=1875", 1920, 1080)
-    for year in (1875, 1945, 2016):
-        if year != 1875:
-            page.goto(f"{app_server.url}/?year={year}")
-            frame = map_frame(page)
-        wait_map_year(frame, year)
-        page.locator("h4", has_text=f"What changed in {year}").first.wait_for()
-        page.wait_for_timeout(600)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        target = SHOTS / f"app-{year}.png"
-        page.screenshot(path=str(target))
-        legend = frame.locator(".atlas-legend .atlas-swatch[style]").evaluate_all(
-            "els => els.map(e => getComputedStyle(e).backgroundColor)"
-        )
-        pixels = Image.open(target).convert("RGB")
-        assert pixels.size == (1920, 1080)
-        counts = {rgb: n for n, rgb in pixels.getcolors(1920 * 1080)}
-        for css in legend:  # every power the legend names is on the screen, in its colour
-            want = tuple(int(v) for v in re.findall(r"\d+", css)[:3])
-            near = sum(
-                n
-                for rgb, n in counts.items()
-                if max(abs(a - b) for a, b in zip(rgb, want, strict=True)) < 40
-            )
-            assert near > 50, (year, css)

@@ -183,14 +183,18 @@ def test_the_projector_and_a_student_follow_the_console(app_server, browser):
         wait_stop(sframe, 5)
 
         SHOTS.mkdir(parents=True, exist_ok=True)
-        for width, height in ((1280, 720), (1024, 768)):  # a console and its projector
-            for page, map_of, on_projector in ((console, frame, False), (projector, pframe, True)):
-                page.set_viewport_size({"width": width, "height": height})
-                page.bring_to_front()
-                page.wait_for_timeout(700)  # the boxes fitted, the frame flown to, the card
-                name = "projector" if on_projector else "console"
-                page.screenshot(path=str(SHOTS / f"{name}-{width}x{height}.png"))
-                assert screen_problems(page, map_of, on_projector) == []
+        shots = [
+            (1280, 720, console, frame, False),
+            (1280, 720, projector, pframe, True),
+            (1024, 768, projector, pframe, True),
+        ]  # the tightest projector too
+        for width, height, page, map_of, on_projector in shots:
+            page.set_viewport_size({"width": width, "height": height})
+            page.bring_to_front()
+            page.wait_for_timeout(700)  # the boxes fitted, the frame flown to, the card
+            name = "projector" if on_projector else "console"
+            page.screenshot(path=str(SHOTS / f"{name}-{width}x{height}.png"))
+            assert screen_problems(page, map_of, on_projector) == []
     finally:
         context.close()
 
