@@ -26,7 +26,7 @@ from mapcore.links import Link, link_params
 
 APP = str(app_copy())
 SEEDS = range(4)
-STEPS = 80
+STEPS = 70
 SPEEDS = ["Slow: 2 s a year", "Normal: 1 s a year", "Fast: 0.4 s a year"]
 LANGS = ["en", "ja", "ru", "zh", "ko", "off"]
 

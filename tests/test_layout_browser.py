@@ -15,7 +15,14 @@ import re
 
 import pytest
 
-from atlasapp.testing import SHOTS, layout_problems, map_frame, map_layout, open_page
+from atlasapp.testing import (
+    SHOTS,
+    layout_problems,
+    map_frame,
+    map_layout,
+    open_file,
+    open_page,
+)
 from mapcore.web.mapview import HOME
 
 pytestmark = pytest.mark.browser
@@ -170,12 +177,28 @@ def test_on_a_tablet_or_phone_the_map_comes_first_and_fits(app_server, browser, 
         page.context.close()
 
 
-def test_zoom_steps_by_whole_levels_within_limits_and_home_returns(app_server, browser):
-    page, frame = open_at(app_server, browser, "?year=1905", 1280, 720)
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory):
+    from mapcore import load_atlas
+    from mapcore.web.pack import export_pack
+
+    out = tmp_path_factory.mktemp("pack") / "atlas.html"
+    export_pack(load_atlas(), out)
+    return out
+
+
+def test_zoom_steps_by_whole_levels_within_limits_and_home_returns(browser, pack):
+    """The map's own behaviour (atlasmap.js, the same in the app's frame): measured in the
+    pack at a projector's size, which opens without a server."""
+    page = open_file(browser, pack, "#year=1905", 1280, 720)
     try:
+        page.wait_for_function("document.querySelector('[data-map-year]')?.dataset.mapYear")
+        frame = page.main_frame
+        frame.evaluate("window.map = L.Atlas.all()[0]._map")
+        frame.evaluate(SETTLE)
         start = frame.evaluate("[map.getZoom(), map.getCenter().lat, map.getCenter().lng]")
         lowest, highest = frame.evaluate("[map.getMinZoom(), map.getMaxZoom()]")
-        box = page.locator(".st-key-fit-map iframe").bounding_box()
+        box = page.locator("#map").bounding_box()
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.mouse.wheel(0, -100)  # one notch in
         frame.wait_for_function(f"map.getZoom() !== {start[0]}")
@@ -200,9 +223,10 @@ def test_zoom_steps_by_whole_levels_within_limits_and_home_returns(app_server, b
         legend.click()
         assert legend.get_attribute("aria-expanded") != expanded
         tabbable = frame.evaluate(
-            "[...document.querySelectorAll('a[href], button, [tabindex]')]"
+            "[...map.getContainer().querySelectorAll('a[href], button, [tabindex]')]"
             ".filter(e => e.tabIndex >= 0 && e.getClientRects().length).length"
         )
         assert tabbable <= 6  # the map, its zoom and home buttons, the legend: no marker stops
+        assert page.blocked == []
     finally:
         page.context.close()

@@ -32,9 +32,12 @@ def address(at) -> dict:
 
 
 def test_every_stop_opens_at_its_day_with_its_passages_and_caption(lesson):
-    """The shipped lesson, stop by stop, each opened from its link."""
+    """The shipped lesson, stop by stop: the first opened from its link, each next one from
+    the stops' list (as a teacher jumps), each at its day with its passages and caption."""
+    at = run(lesson=LESSON, stop="1")
     for stop in lesson.stops:
-        at = run(lesson=LESSON, stop=str(stop.number))
+        if stop.number > 1:
+            at.selectbox(key="stop-list").set_value(stop.number).run()
         assert not at.exception and not at.toast, stop.title
         assert shown(at) == {
             "stop": stop.number,
@@ -46,6 +49,11 @@ def test_every_stop_opens_at_its_day_with_its_passages_and_caption(lesson):
         panel = component_data(at, "lesson")["stop"]
         assert panel["caption"] == stop.caption and panel["passages"] == list(stop.passages)
         assert panel["note"] == stop.note  # the console shows it; the panel decides where
+        assert address(at) == {
+            "date": stop.day.isoformat(),
+            "lesson": LESSON,
+            "stop": str(stop.number),
+        }  # the link that reopens it
 
 
 def test_next_previous_the_list_and_the_keys_move_between_stops(lesson):

@@ -39,7 +39,7 @@ FILES = {
     "lines.geojson": ["key", "kind", "name", "territory", "start", "end", "source"],
     "context.geojson": ["key", "kind", "name", "controller", "start", "source"],
 }  # fmt: skip
-SETTINGS = settings(max_examples=15, deadline=None,
+SETTINGS = settings(max_examples=10, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 
 
