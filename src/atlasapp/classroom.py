@@ -22,7 +22,7 @@ from . import components, lessons, state
 from .edition import Edition
 from .follow import FollowBackend, InMemory, Moment, Quiz
 
-FOLLOW_POLL = 0.4  # seconds between a follower's looks: a stop reaches it well within 1 s
+FOLLOW_POLL = 0.3  # seconds between a follower's looks: a stop reaches it well within 1 s
 
 
 @st.cache_resource
