@@ -175,7 +175,7 @@ def test_the_projector_and_a_student_follow_the_console(app_server, browser):
         console.keyboard.press("PageDown")
         wait_stop(frame, 5)
         wait_stop(pframe, 5)
-        student.wait_for_timeout(1000)  # time to have followed, had it still been following
+        student.wait_for_timeout(800)  # time to have followed, had it still been following
         assert stop_of(sframe) == "4"
         student.get_by_role("button", name="Follow again").click()
         student.locator(".st-key-year").wait_for(state="detached")
