@@ -246,3 +246,20 @@ def test_hostile_lesson_text_shows_as_text(tmp_path, monkeypatch):
     assert "<a href=" in data["caption"] or "<script>" in data["caption"] or "<img" in data[
         "caption"]  # fmt: skip
     assert not [m for m in at.markdown if "<script" in m.value]
+
+
+def test_a_broken_lesson_in_the_edition_is_listed_and_still_opens(tmp_path, monkeypatch):
+    """A lesson file put in an edition (MAPCORE_GEODATA) is checked with the rest: its problem
+    is listed (file, stop, problem) and the lesson opens without what the atlas lacks."""
+    edition = copy_geodata(tmp_path / "geodata")
+    lesson = edition / "lessons" / "shimoda-to-abe.toml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace(
+        'highlight = ["iturup", "urup"]', 'highlight = ["iturup", "atlantis"]', 1),
+        encoding="utf-8")  # fmt: skip
+    at = run_on(monkeypatch, edition, lesson="shimoda-to-abe", stop="1")
+    assert not at.exception
+    listed = "\n".join(c.value for c in at.code)
+    assert ("lessons/shimoda-to-abe.toml: stop 1: highlight names 'atlantis', which is no "
+            "territory, place or event of the atlas") in listed  # fmt: skip
+    stop = component_data(at, "lesson")["stop"]
+    assert stop["number"] == 1 and stop["highlight"]["territories"] == ["iturup"]
