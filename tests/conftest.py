@@ -91,6 +91,16 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def pack(tmp_path_factory, atlas):
+    """The classroom pack of the real atlas, made once: what a teacher opens from file://."""
+    from mapcore.web.pack import export_pack
+
+    out = tmp_path_factory.mktemp("pack") / "atlas.html"
+    export_pack(atlas, out)
+    return out
+
+
+@pytest.fixture(scope="session")
 def app_server():
     """The real app, started once for the browser tests on the project's geodata."""
     from atlasapp.testing import running_app

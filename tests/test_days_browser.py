@@ -49,16 +49,6 @@ def opened(app_server, browser, pack):
         page.context.close()
 
 
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory):
-    from mapcore import load_atlas
-    from mapcore.web.pack import export_pack
-
-    out = tmp_path_factory.mktemp("pack") / "atlas.html"
-    export_pack(load_atlas(), out)
-    return out
-
-
 def focus_page(page) -> None:
     """Click where nothing acts (the pack's title, the app's empty header): keys go to the page."""
     if page.url.startswith("file:"):

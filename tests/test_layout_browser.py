@@ -177,16 +177,6 @@ def test_on_a_tablet_or_phone_the_map_comes_first_and_fits(app_server, browser, 
         page.context.close()
 
 
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory):
-    from mapcore import load_atlas
-    from mapcore.web.pack import export_pack
-
-    out = tmp_path_factory.mktemp("pack") / "atlas.html"
-    export_pack(load_atlas(), out)
-    return out
-
-
 def test_zoom_steps_by_whole_levels_within_limits_and_home_returns(browser, pack):
     """The map's own behaviour (atlasmap.js, the same in the app's frame): measured in the
     pack at a projector's size, which opens without a server."""

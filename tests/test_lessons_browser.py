@@ -199,16 +199,6 @@ def test_the_projector_and_a_student_follow_the_console(app_server, browser):
         context.close()
 
 
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory):
-    from mapcore import load_atlas
-    from mapcore.web.pack import export_pack
-
-    out = tmp_path_factory.mktemp("pack") / "atlas.html"
-    export_pack(load_atlas(), out)
-    return out
-
-
 def test_the_same_lesson_runs_in_the_pack_from_file(browser, pack):
     page = open_file(browser, pack, f"#lesson={LESSON}&stop=3", 1280, 720)
     try:

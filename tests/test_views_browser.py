@@ -94,16 +94,6 @@ def test_control_over_time_draws_the_chart_with_the_year_marked(page_at):
     assert "1940: Japan" in page.get_by_text("1940: Japan").inner_text()
 
 
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory):
-    from mapcore import load_atlas
-    from mapcore.web.pack import export_pack
-
-    out = tmp_path_factory.mktemp("pack") / "atlas.html"
-    export_pack(load_atlas(), out)
-    return out
-
-
 def test_the_pack_opens_offline_draws_the_map_and_its_slider_moves_the_year(browser, pack, atlas):
     page = open_file(browser, pack)
     page.wait_for_function("document.querySelector('[data-map-year]')?.dataset.mapYear === '1905'")
