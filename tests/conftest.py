@@ -114,27 +114,3 @@ def edition(tmp_path):
     target = tmp_path / "geodata"
     shutil.copytree(DEFAULT_GEODATA, target)
     return Edition(target)
-
-
-# The suite's longest tests, started first: three workers then finish together, instead of one
-# still running a long browser test after the others are done (measured: --durations=25).
-LONGEST_FIRST = (
-    "test_lessons_browser.py::test_the_projector_and_a_student_follow_the_console",
-    "test_layout_browser.py::test_on_a_projector_everything_fits_and_the_map_reads",
-    "test_robust_browser.py::test_hostile_text_in_the_app_shows_as_text_and_never_runs",
-    "test_layout_browser.py::test_zoom_steps_by_whole_levels_within_limits_and_home_returns",
-    "test_app_browser.py::test_play_advances_the_year",
-    "test_project.py::test_the_code_type_checks",
-    "test_journeys.py::test_random_walks_through_every_widget_keep_every_choice",
-    "test_lessons_browser.py::test_a_stop_opens_from_its_link_pagedown_reaches_the_next",
-    "test_robust_browser.py::test_a_broken_edition_still_draws_its_map_under_the_list",
-)
-
-
-def pytest_collection_modifyitems(items):
-    def rank(item) -> int:
-        path = item.nodeid.split("tests/")[-1]
-        return next((i for i, long in enumerate(LONGEST_FIRST) if path.startswith(long)),
-                    len(LONGEST_FIRST))  # fmt: skip
-
-    items.sort(key=rank)  # stable: the rest keep their order
