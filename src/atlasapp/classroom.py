@@ -14,7 +14,6 @@ import time
 
 import streamlit as st
 
-import mapcore
 from mapcore import quiz
 from mapcore.web.stops import StopWire, quiz_wire
 
@@ -129,22 +128,22 @@ def followed_stop(edition: Edition) -> StopWire | None:
 # -- the quiz ----------------------------------------------------------------------------------
 
 
-def offered(atlas: mapcore.Atlas) -> list[quiz.Question]:
+def offered(edition: Edition) -> list[quiz.Question]:
     """The questions the Quiz offers now: the stop's own first (in a lesson), then who held
     each territory on the day shown, then what changed between Compare's two years."""
     c = state.choices()
     found = []
-    stop = lessons.stop(atlas) if c.view == "lesson" else None
-    written = quiz.stop_question(atlas, stop) if stop is not None else None
+    stop = lessons.stop(edition.atlas) if c.view == "lesson" else None
+    written = quiz.stop_question(edition.atlas, stop) if stop is not None else None
     if written is not None and written.day == c.when():
         found.append(written)
-    return found + quiz.questions(atlas, c.when(), (c.left, c.right))
+    return found + list(edition.questions(c.when(), (c.left, c.right)))
 
 
 @state.guarded
-def ask(atlas: mapcore.Atlas) -> None:
+def ask(edition: Edition) -> None:
     """Ask the question chosen in the Quiz's list: the map shows its day, holders hidden."""
-    chosen = offered(atlas)[int(state.STATE["quiz-pick"])]
+    chosen = offered(edition)[int(state.STATE["quiz-pick"])]
     c = state.choices()
     c.playing = False
     state.step_to(chosen.day.year)

@@ -7,18 +7,20 @@ changes or a published file goes missing).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 import mapcore
-from mapcore import stats
+from mapcore import quiz, stats
 from mapcore.lessons import LESSONS_DIR
+from mapcore.quiz import Question
 from mapcore.web import elements, publish
 from mapcore.web.assets import Publisher
 from mapcore.web.pack import render_pack
@@ -59,6 +61,12 @@ class Edition:
         """Each lesson's stops as the browser shows them, by (lesson id, number): made once."""
         return {(s["lesson"], s["number"]): s for lesson in lessons_data(self.atlas)
                 for s in lesson["stops"]}  # fmt: skip
+
+    @lru_cache(maxsize=512)  # noqa: B019 - a slider step shows it again and again
+    def questions(self, day: dt.date, pair: tuple[int, int]) -> tuple[Question, ...]:
+        """The atlas's quiz questions for a day (and Compare's two years), made once each:
+        the Quiz is drawn on every step, and making them costs as much as the step."""
+        return tuple(quiz.questions(self.atlas, day, pair))
 
     @cache  # noqa: B019
     def pack(self) -> bytes:

@@ -17,7 +17,7 @@ def quiz_controls(edition: Edition, settings: Settings) -> None:
         return
     c = state.choices()
     if c.quiz is None:
-        offered = classroom.offered(edition.atlas)
+        offered = classroom.offered(edition)
         with st.popover("Quiz", icon=":material/quiz:", help="Ask the class, then reveal"):
             state.STATE.setdefault("quiz-pick", 0)
             if state.STATE["quiz-pick"] >= len(offered):
@@ -25,7 +25,7 @@ def quiz_controls(edition: Edition, settings: Settings) -> None:
             st.selectbox("Ask the class", range(len(offered)), key="quiz-pick",
                          format_func=lambda i: offered[i].text)  # fmt: skip
             st.button("Ask: hide the answer on the map", key="quiz-ask", type="primary",
-                      on_click=classroom.ask, args=(edition.atlas,))  # fmt: skip
+                      on_click=classroom.ask, args=(edition,))  # fmt: skip
         return
     if not c.quiz.revealed:
         st.button(
